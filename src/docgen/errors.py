@@ -1,0 +1,45 @@
+"""Errors that carry their location; the CLI turns them into ``path:line: message``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with an input, where it is."""
+
+    path: str
+    line: int | None
+    message: str
+    warning: bool = False
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        kind = "warning: " if self.warning else ""
+        return f"{where}: {kind}{self.message}"
+
+
+class DocgenError(Exception):
+    """A failure the user can fix; ``problems`` lists every location found."""
+
+    exit_code = 1
+
+    def __init__(self, problems: list[Problem] | str) -> None:
+        if isinstance(problems, str):
+            problems = [Problem("docgen", None, problems)]
+        self.problems = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class UsageError(DocgenError):
+    """The command line asked for something that does not exist (exit 2)."""
+
+    exit_code = 2
+
+
+def raise_if_errors(problems: list[Problem]) -> None:
+    """Stop once, after validation collected everything it found."""
+    errors = [p for p in problems if not p.warning]
+    if errors:
+        raise DocgenError(errors)

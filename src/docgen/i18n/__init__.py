@@ -1,0 +1,1 @@
+"""Catalogs: the PO files translators edit, and the gate that checks them."""

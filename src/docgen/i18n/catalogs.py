@@ -1,0 +1,239 @@
+"""Extract, update, init and load the catalogs (PO files are read directly, no .mo)."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from babel.messages.catalog import Catalog, Message
+from babel.messages.extract import extract_from_file
+from babel.messages.pofile import read_po, write_po
+from jinja2.ext import babel_extract
+
+from ..errors import DocgenError, Problem
+from ..formatting import Formatter
+from ..model import Document
+from . import po
+from .languages import CONTENT, DOMAINS, UI, Domain, Language
+
+HEADER = """\
+# docgen: {what}.
+# Edit msgstr lines only; keep every {{placeholder}} as it is. Check with `docgen i18n check`.
+#"""
+KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2)}
+FIGURE_WORDS = {"count": "a number", "money": "an amount of money", "percent": "a percentage",
+                "area_m2": "an area", "year": "a year", "years": "a range of years",
+                "at_least": "a minimum", "url": "a web address"}
+
+
+def _catalog(domain: Domain, locale: str | None, what: str) -> Catalog:
+    return Catalog(locale=locale, domain=domain.name, project="docgen", version="1",
+                   header_comment=HEADER.format(what=what), fuzzy=False,
+                   msgid_bugs_address="communications team")
+
+
+def po_path(locales: Path, lang: str, domain: Domain) -> Path:
+    return locales / lang / "LC_MESSAGES" / f"{domain.name}.po"
+
+
+def pot_path(locales: Path, domain: Domain) -> Path:
+    return locales / f"{domain.name}.pot"
+
+
+@dataclass
+class Translations:
+    """One language's catalog for one domain, read strictly from its .po."""
+
+    path: str
+    entries: dict[tuple[str | None, str], po.Entry]
+
+    def lookup(self, msgid: str, context: str | None = None) -> tuple[list[str], str | None]:
+        """The msgstr forms, or ``[]`` and why the source text must stand in."""
+        entry = self.entries.get((context, msgid))
+        if entry is None or entry.obsolete:
+            return [], "missing"
+        if entry.fuzzy:
+            return [], "fuzzy"
+        if not entry.translated:
+            return [], "untranslated"
+        return entry.msgstr, None
+
+
+def read_entries(path: Path) -> tuple[list[po.Entry], list[Problem]]:
+    shown = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return [], [Problem(shown, None, "catalog missing: run 'docgen i18n update' "
+                                         "(or 'docgen i18n init' for a new language)")]
+    except UnicodeDecodeError as exc:
+        line = path.read_bytes()[: exc.start].count(b"\n") + 1
+        return [], [Problem(shown, line, "not UTF-8 text")]
+    return po.parse(text, shown)
+
+
+def load(locales: Path, lang: str, domain: Domain) -> Translations:
+    """Load a catalog; syntax problems raise (the gate reports the rest)."""
+    path = po_path(locales, lang, domain)
+    entries, problems = read_entries(path)
+    if problems:
+        raise DocgenError(problems)
+    return Translations(str(path), {e.key: e for e in entries if not e.is_header})
+
+
+# -- extraction ---------------------------------------------------------------------------
+
+def _content_catalog(doc: Document, root: Path) -> Catalog:
+    catalog = _catalog(CONTENT, None, "template of the content texts (German source)")
+    source = Formatter("de_BE")
+    path = Path(doc.path)
+    shown = path.relative_to(root).as_posix() if path.is_absolute() else path.as_posix()
+    for text in doc.texts():
+        comments = []
+        for name in dict.fromkeys(text.placeholders):
+            figure = text.figures[name]
+            comments.append(f'{{{name}}} = {FIGURE_WORDS[figure.kind]}, '
+                            f'e.g. "{source.figure(figure)}"')
+        if text.context == "place":
+            comments.append("A place name: translate it where the language has its own name.")
+        known = catalog.get(text.msgid, text.context)
+        if known is not None:
+            known.locations.append((shown, text.line))
+            continue
+        catalog.add(text.msgid, locations=[(shown, text.line)], auto_comments=comments,
+                    context=text.context)
+    return catalog
+
+
+def _ui_catalog(root: Path) -> Catalog:
+    catalog = _catalog(UI, None, "template of the labels (English source)")
+    sources = sorted((root / "templates").glob("*.html")) + sorted(
+        (root / "src" / "docgen" / "render").glob("*.py"))
+    for path in sources:
+        method = babel_extract if path.suffix == ".html" else "python"
+        with path.open("rb") as handle:
+            found = extract_from_file(method, str(path), keywords=KEYWORDS,
+                                      comment_tags=("Translators:",),
+                                      options={"trimmed": "true"})
+        for line, msgid, comments, context in found:
+            catalog.add(msgid, locations=[(path.relative_to(root).as_posix(), line)],
+                        auto_comments=comments, context=context)
+    return catalog
+
+
+def _write_if_changed(catalog: Catalog, path: Path, **options: object) -> bool:
+    """Write a PO/POT file unless only its dates would change (keeps diffs honest)."""
+    buffer = io.BytesIO()
+    write_po(buffer, catalog, width=90, include_previous=True, **options)  # type: ignore[arg-type]
+    new = buffer.getvalue()
+
+    def body(data: bytes) -> list[bytes]:
+        return [ln for ln in data.splitlines() if not ln.startswith((b'"POT-Creation-Date',
+                                                                     b'"PO-Revision-Date'))]
+    if path.exists() and body(path.read_bytes()) == body(new):
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(new)
+    return True
+
+
+def extract(doc: Document, root: Path, locales: Path) -> list[Path]:
+    """Write content.pot (from the data) and ui.pot (from templates and renderers)."""
+    written = []
+    for domain, catalog in ((CONTENT, _content_catalog(doc, root)), (UI, _ui_catalog(root))):
+        path = pot_path(locales, domain)
+        if _write_if_changed(catalog, path, omit_header=False):
+            written.append(path)
+    return written
+
+
+# -- update and init ----------------------------------------------------------------------
+
+def _merge(template: Catalog, old: Catalog | None, language: Language, domain: Domain
+           ) -> tuple[Catalog, dict[str, int]]:
+    """Template + old catalog → new catalog. No translation is ever lost.
+
+    Same context and msgid: kept. Same (data-path) context, new msgid: fuzzy, with the
+    previous msgid kept. New: empty. Gone: obsolete.
+    """
+    # Language and Plural-Forms come from the language code (CLDR plural rules).
+    new = _catalog(domain, language.code, f"{language.name} {domain.name} catalog")
+    if old is not None:
+        new.mime_headers = [h for h in old.mime_headers
+                            if h[0] not in ("Language", "Plural-Forms")]
+        new.revision_date = old.revision_date
+    stats = {"kept": 0, "fuzzy": 0, "new": 0, "obsolete": 0}
+    olds = {(m.context, m.id): m for m in old if m.id} if old is not None else {}
+    by_context = {}
+    for m in olds.values():
+        if m.context:
+            by_context.setdefault(m.context, []).append(m)
+    used = set()
+    for message in template:
+        if not message.id:
+            continue
+        key = (message.context, message.id)
+        previous = olds.get(key)
+        fresh = Message(message.id, "", list(message.locations), set(),
+                        list(message.auto_comments), [], context=message.context)
+        if previous is not None:
+            fresh.string = previous.string
+            fresh.flags = set(previous.flags)
+            fresh.user_comments = list(previous.user_comments)
+            fresh.previous_id = list(previous.previous_id)
+            stats["kept"] += 1
+            used.add(key)
+        elif message.context and len(by_context.get(message.context, [])) == 1:
+            previous = by_context[message.context][0]
+            fresh.string = previous.string
+            fresh.user_comments = list(previous.user_comments)
+            if any(previous.string if isinstance(previous.string, tuple)
+                   else [previous.string]):
+                fresh.flags = {"fuzzy"}
+                fresh.previous_id = [previous.id] if isinstance(previous.id, str) \
+                    else list(previous.id)
+                stats["fuzzy"] += 1
+            used.add((previous.context, previous.id))
+        else:
+            stats["new"] += 1
+        if isinstance(message.id, tuple) and not isinstance(fresh.string, tuple):
+            fresh.string = tuple("" for _ in range(new.num_plurals))
+        new[message.id] = fresh
+    for key, m in olds.items():
+        if key not in used and (m.string if isinstance(m.string, str) else any(m.string)):
+            new.obsolete[key] = m
+            stats["obsolete"] += 1
+    return new, stats
+
+
+def update(locales: Path, languages: list[Language], init: bool = False
+           ) -> list[tuple[Path, dict[str, int]]]:
+    """Merge each template into each language's catalogs (``init``: create them)."""
+    report = []
+    for language in languages:
+        for domain in language.domains():
+            template_path = pot_path(locales, domain)
+            if not template_path.exists():
+                raise DocgenError([Problem(str(template_path), None,
+                                           "template missing: run 'docgen i18n extract'")])
+            with template_path.open("rb") as handle:
+                template = read_po(handle)
+            path = po_path(locales, language.code, domain)
+            old = None
+            if path.exists():
+                entries, problems = read_entries(path)
+                if problems:
+                    raise DocgenError(problems)
+                with path.open("rb") as handle:
+                    old = read_po(handle, locale=language.code)
+            elif not init:
+                raise DocgenError([Problem(str(path), None, "catalog missing: run 'docgen "
+                                           f"i18n init --lang {language.code}'")])
+            catalog, stats = _merge(template, old, language, domain)
+            _write_if_changed(catalog, path)
+            report.append((path, stats))
+    return report
+
+
+__all__ = ["DOMAINS", "Translations", "extract", "load", "update", "po_path", "pot_path"]

@@ -1,0 +1,56 @@
+"""The language list (locales/languages.yaml) and the two catalog domains."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from babel import Locale, UnknownLocaleError
+
+from ..errors import DocgenError, Problem
+
+
+@dataclass(frozen=True)
+class Domain:
+    """A catalog: ``content`` (the data, German source) or ``ui`` (labels, English source)."""
+
+    name: str
+    source_lang: str
+
+
+CONTENT = Domain("content", "de")
+UI = Domain("ui", "en")
+DOMAINS = (CONTENT, UI)
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    locale: str
+    name: str
+
+    def domains(self) -> tuple[Domain, ...]:
+        """The catalogs this language translates (none for its own source texts)."""
+        return tuple(d for d in DOMAINS if d.source_lang != self.code)
+
+
+def load_languages(locales_dir: Path) -> dict[str, Language]:
+    path = locales_dir / "languages.yaml"
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise DocgenError([Problem(str(path), None, f"cannot read the language list: {exc}")])
+    out, problems = {}, []
+    for code, spec in raw.items():
+        try:
+            locale = str(spec["locale"])
+            Locale.parse(locale)
+            out[str(code)] = Language(str(code), locale, str(spec.get("name", code)))
+        except (KeyError, TypeError):
+            problems.append(Problem(str(path), None, f"{code}: needs a 'locale'"))
+        except (UnknownLocaleError, ValueError):
+            problems.append(Problem(str(path), None, f"{code}: unknown CLDR locale {spec!r}"))
+    if problems:
+        raise DocgenError(problems)
+    return out

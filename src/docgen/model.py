@@ -1,0 +1,106 @@
+"""The structured source as frozen dataclasses: pure data, no I/O, no Babel."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Mapping
+
+PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+
+FIGURE_KINDS = ("count", "money", "percent", "area_m2", "year", "years", "at_least", "url")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A typed number (or URL) that Babel writes for each language."""
+
+    name: str
+    kind: str
+    value: int | Decimal | tuple[int, int] | str
+    currency: str | None = None
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Text:
+    """A German source text; ``context`` is its stable data path (the PO msgctxt)."""
+
+    msgid: str
+    context: str
+    line: int
+    figures: Mapping[str, Figure] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def placeholders(self) -> list[str]:
+        return PLACEHOLDER.findall(self.msgid)
+
+
+@dataclass(frozen=True)
+class Highlight:
+    figure: Figure
+    label: Text
+
+
+@dataclass(frozen=True)
+class ItemList:
+    kind: str
+    title: Text | None
+    items: tuple[Text, ...]
+
+
+@dataclass(frozen=True)
+class Row:
+    label: Text
+    value: Text
+
+
+@dataclass(frozen=True)
+class Table:
+    kind: str
+    title: Text
+    rows: tuple[Row, ...]
+
+
+@dataclass(frozen=True)
+class Partnership:
+    id: str
+    number: int
+    title: Text
+    organisations: tuple[str, ...]
+    places: tuple[Text, ...]
+    figures: Mapping[str, Figure]
+    intro: Text
+    highlights: tuple[Highlight, ...]
+    lists: tuple[ItemList, ...]
+    tables: tuple[Table, ...]
+
+
+@dataclass(frozen=True)
+class Document:
+    path: str
+    title: Text
+    subtitle: Text
+    source_note: Text
+    lead: Text
+    conclusion: Text
+    figures: Mapping[str, Figure]
+    at_a_glance: tuple[Highlight, ...]
+    partnerships: tuple[Partnership, ...]
+
+    def texts(self) -> list[Text]:
+        """Every translatable text, in reading order (what the catalog extracts)."""
+        out = [self.title, self.subtitle, self.lead]
+        out += [h.label for h in self.at_a_glance]
+        for p in self.partnerships:
+            out += [p.title, *p.places, p.intro]
+            out += [h.label for h in p.highlights]
+            for lst in p.lists:
+                out += ([lst.title] if lst.title else []) + list(lst.items)
+            for table in p.tables:
+                out.append(table.title)
+                for row in table.rows:
+                    out += [row.label, row.value]
+        out += [self.conclusion, self.source_note]
+        return out
