@@ -21,7 +21,7 @@ HEADER = """\
 # docgen: {what}.
 # Edit msgstr lines only; keep every {{placeholder}} as it is. Check with `docgen i18n check`.
 #"""
-KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2)}
+KEYWORDS = {"_": None, "gettext": None, "raw": None, "ngettext": (1, 2)}
 FIGURE_WORDS = {"count": "a number", "money": "an amount of money", "percent": "a percentage",
                 "area_m2": "an area", "year": "a year", "years": "a range of years",
                 "at_least": "a minimum", "url": "a web address"}
@@ -108,8 +108,9 @@ def _content_catalog(doc: Document, root: Path) -> Catalog:
 
 def _ui_catalog(root: Path) -> Catalog:
     catalog = _catalog(UI, None, "template of the labels (English source)")
-    sources = sorted((root / "templates").glob("*.html")) + sorted(
-        (root / "src" / "docgen" / "render").glob("*.py"))
+    code = root / "src" / "docgen"
+    sources = sorted((root / "templates").glob("*.html")) + [code / "localise.py"] + sorted(
+        (code / "render").glob("*.py"))
     for path in sources:
         method = babel_extract if path.suffix == ".html" else "python"
         with path.open("rb") as handle:

@@ -1,0 +1,1 @@
+"""Renderers: the finished content of one language → HTML/PDF brochure, DOCX briefing."""

@@ -1,0 +1,67 @@
+"""The brochure as HTML: Jinja with autoescape, StrictUndefined and escaping labels.
+
+Jinja's i18n extension marks a translated string safe even with autoescape on, so it is not
+used: ``_`` here returns plain text, which autoescape then escapes like any data.
+
+>>> css_content("Seite {page} von {pages}", {"page": "counter(page)", "pages": "counter(pages)"})
+'"Seite " counter(page) " von " counter(pages)'
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
+
+from ..localise import LDocument
+from ..model import PLACEHOLDER
+
+
+def css_string(text: str) -> str:
+    """A CSS string literal; anything but letters and common punctuation is escaped.
+
+    >>> css_string('a"b')
+    '"a\\\\22 b"'
+    """
+    out = []
+    for ch in text:
+        if ch.isalnum() or ch in " .,:;!?()-–/+%€«»„“”’\u00a0\u202f":
+            out.append(ch)
+        else:
+            out.append(f"\\{ord(ch):x} ")
+    return Markup('"' + "".join(out) + '"')  # no <, >, & or quotes can remain unescaped
+
+
+def css_content(template: str, values: dict[str, str]) -> str:
+    """A translated label with ``{name}`` placeholders as a CSS ``content`` value."""
+    parts, last = [], 0
+    for match in PLACEHOLDER.finditer(template):
+        if match.start() > last:
+            parts.append(css_string(template[last:match.start()]))
+        parts.append(values[match.group(1)])
+        last = match.end()
+    if last < len(template):
+        parts.append(css_string(template[last:]))
+    return Markup(" ".join(parts))
+
+
+def environment(templates: Path, draft: bool = False) -> Environment:
+    def finalize(value: object) -> object:
+        if draft and getattr(value, "fallback", False):
+            return Markup('<mark class="fallback" title="untranslated">{}</mark>').format(value)
+        return value
+
+    env = Environment(loader=FileSystemLoader(templates), autoescape=select_autoescape(
+        ["html", "xml"], default_for_string=True), undefined=StrictUndefined,
+        finalize=finalize, trim_blocks=True, lstrip_blocks=True)
+    env.filters["css_content"] = css_content
+    env.filters["css_string"] = css_string
+    return env
+
+
+def render(doc: LDocument, templates: Path, draft: bool = False) -> str:
+    env = environment(templates, draft)
+    template = env.get_template("brochure.html")
+    return template.render(doc=doc, _=doc.labels.gettext, ngettext=doc.labels.ngettext,
+                           raw=doc.labels.raw, escape=escape, draft=draft)

@@ -1,0 +1,81 @@
+"""HTML → PDF with WeasyPrint, through a fetcher that can reach only the brochure's assets.
+
+WeasyPrint fetches any URL by default (``file://``, http, attachments) and only logs what it
+cannot load. Here a refused URL stops the rendering, and any WeasyPrint warning fails it.
+"""
+
+from __future__ import annotations
+
+import logging
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+from weasyprint import HTML
+from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
+
+from ..errors import DocgenError, Problem
+
+ASSET_SUFFIXES = {".css": "text/css", ".otf": "font/otf", ".ttf": "font/ttf",
+                  ".woff2": "font/woff2", ".png": "image/png", ".svg": "image/svg+xml"}
+
+
+class RefusedURL(FatalURLFetchingError):
+    """A URL outside the brochure's own assets."""
+
+
+class AssetFetcher(URLFetcher):
+    """Serves only the asset files under ``templates/``, from memory; refuses the rest."""
+
+    def __init__(self, templates: Path) -> None:
+        super().__init__(allowed_protocols=("file",), fail_on_errors=True)
+        self.root = templates.resolve()
+        self.assets = {p.resolve(): p for p in self.root.rglob("*")
+                       if p.suffix in ASSET_SUFFIXES and p.is_file()}
+        self.fetched: list[str] = []
+
+    def fetch(self, url: str, headers: object = None) -> URLFetcherResponse:
+        path = None
+        if url.startswith("file://"):
+            from urllib.request import url2pathname
+            path = Path(url2pathname(url.removeprefix("file://").split("?")[0])).resolve()
+        if path is None or path not in self.assets:
+            raise RefusedURL(f"refused URL {url!r}: only the brochure's own assets may load")
+        self.fetched.append(path.relative_to(self.root).as_posix())
+        body = path.read_bytes()
+        return URLFetcherResponse(url, body, {"Content-Type": ASSET_SUFFIXES[path.suffix]})
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@contextmanager
+def _weasyprint_warnings() -> Iterator[_Collect]:
+    handler = _Collect()
+    logger = logging.getLogger("weasyprint")
+    logger.addHandler(handler)
+    try:
+        yield handler
+    finally:
+        logger.removeHandler(handler)
+
+
+def write_pdf(html: str, templates: Path, target: Path, where: str) -> int:
+    """Render ``html`` to ``target``; returns the page count. ``where`` names the job."""
+    fetcher = AssetFetcher(templates)
+    with _weasyprint_warnings() as warnings:
+        try:
+            document = HTML(string=html, base_url=fetcher.root.as_uri() + "/",
+                            url_fetcher=fetcher).render(pdf_tags=True)
+        except RefusedURL as exc:
+            raise DocgenError([Problem(where, None, str(exc))]) from None
+        document.write_pdf(target, pdf_variant="pdf/ua-1", pdf_tags=True)
+    if warnings.messages:
+        raise DocgenError([Problem(where, None, f"WeasyPrint: {m}") for m in warnings.messages])
+    return len(document.pages)

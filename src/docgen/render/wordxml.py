@@ -1,0 +1,79 @@
+"""The few things python-docx has no API for: language tags, fields, stable zip entries."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import zipfile
+
+from docx.document import Document as DocxDocument
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
+
+# Characters Word XML cannot hold (XML 1.0 forbids C0 controls but tab, LF, CR).
+XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def set_language(document: DocxDocument, tag: str) -> None:
+    """``w:lang`` in the document defaults and every style, so spell-checking follows."""
+    styles = document.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = OxmlElement("w:docDefaults")
+        styles.insert(0, defaults)
+    rpr_default = defaults.find(qn("w:rPrDefault"))
+    if rpr_default is None:
+        rpr_default = OxmlElement("w:rPrDefault")
+        defaults.insert(0, rpr_default)
+    rpr = rpr_default.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = OxmlElement("w:rPr")
+        rpr_default.append(rpr)
+    _lang(rpr, tag)
+    for style in styles.findall(qn("w:style")):
+        style_rpr = style.find(qn("w:rPr"))
+        if style_rpr is not None:
+            _lang(style_rpr, tag)
+
+
+def _lang(rpr: object, tag: str) -> None:
+    lang = rpr.find(qn("w:lang"))  # type: ignore[attr-defined]
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)  # type: ignore[attr-defined]
+    for attr in ("w:val", "w:eastAsia", "w:bidi"):
+        lang.set(qn(attr), tag)
+
+
+def tag_runs(paragraph: Paragraph, tag: str) -> None:
+    for run in paragraph.runs:
+        _lang(run._r.get_or_add_rPr(), tag)
+
+
+def add_field(paragraph: Paragraph, instruction: str, placeholder: str = "1") -> None:
+    """A field Word and LibreOffice compute when they lay out (PAGE, NUMPAGES)."""
+    run = paragraph.add_run()
+    simple = OxmlElement("w:fldSimple")
+    simple.set(qn("w:instr"), f" {instruction} ")
+    inner = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = placeholder
+    inner.append(text)
+    simple.append(inner)
+    run._r.addnext(simple)
+
+
+def stable_zip(data: bytes, when: dt.datetime) -> bytes:
+    """Rewrite a DOCX zip with every entry stamped ``when``: same inputs, same bytes."""
+    stamp = (max(when.year, 1980), when.month, when.day, when.hour, when.minute, when.second)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=stamp)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            dst.writestr(entry, src.read(info.filename))
+    return out.getvalue()
