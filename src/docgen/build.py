@@ -1,0 +1,161 @@
+"""The pipeline, top to bottom: gate → plan → jobs (localise, render) → publish → manifest.
+
+Each (language, format) is a job. A job whose inputs did not change since the manifest was
+written is skipped; the others run in worker processes. Every output is written to a
+temporary file, checked, then renamed over the old one: a failed build never replaces a
+good document.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterator
+
+from .errors import DocgenError, Problem
+from .i18n.check import check
+from .project import FORMATS, Project, code_version, digest
+from .publish import BuildLock, Manifest, publish
+
+
+@dataclass(frozen=True)
+class Options:
+    langs: tuple[str, ...] = ()
+    formats: tuple[str, ...] = FORMATS
+    strict: bool = False
+    draft: bool = False
+    force: bool = False
+    jobs: int = 0
+
+
+@dataclass(frozen=True)
+class Job:
+    lang: str
+    fmt: str
+    key: str            # hash of every input and option
+
+
+@dataclass
+class Result:
+    job: Job
+    path: str
+    pages: int | None
+    seconds: float
+    fallbacks: list[tuple[str, str | None, str, str]]
+    coverage: float
+    skipped: bool = False
+
+
+@dataclass
+class Report:
+    results: list[Result] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def plan(project: Project, options: Options) -> list[Job]:
+    edition = project.edition().isoformat()
+    version = code_version()
+    jobs = []
+    for language in project.select(options.langs):
+        for fmt in options.formats:
+            key = digest(project.inputs(language.code, fmt), project.root, version, edition,
+                         f"draft={options.draft}")
+            jobs.append(Job(language.code, fmt, key))
+    return jobs
+
+
+def run_job(root: str, job: Job, draft: bool, strict: bool = False) -> Result:
+    """One document: load, localise, render, publish. Runs in a worker process.
+
+    WeasyPrint and python-docx are imported here, never by the CLI itself.
+    """
+    started = time.perf_counter()
+    from .i18n import catalogs
+    from .localise import localise
+    from .source import load
+
+    project = Project(Path(root))
+    language = project.languages[job.lang]
+    doc = load(project.source)
+    cats = {d.name: catalogs.load(project.locales, job.lang, d) for d in language.domains()}
+    edition = project.edition()
+    local = localise(doc, language, cats, edition.date())
+    target = project.output_path(job.lang, job.fmt)
+    where = f"{job.lang}/{target.name}"
+    if job.fmt == "pdf":
+        from .render import fonts, html, pdf
+        page = html.render(local, project.templates, draft=draft)
+        fonts.check_glyphs(page, project.templates / "fonts", where)
+        write: Callable[[Path], int | None] = lambda tmp: pdf.write_pdf(
+            page, project.templates, tmp, where)
+    else:
+        from .render import docx
+
+        data = docx.render(local, project.templates / "briefing.docx", edition, draft, where)
+        write = lambda tmp: tmp.write_bytes(data) and None  # noqa: E731 (pages: Word decides)
+    if strict and local.fallbacks:
+        raise DocgenError([Problem(where, None, f"(strict) {len(local.fallbacks)} text(s) "
+                                   f"would fall back to the source language, e.g. "
+                                   f"{local.fallbacks[0].msgid[:50]!r}")])
+    pages = publish(target, write)
+    texts = len(doc.texts())
+    content_fallbacks = {f.msgid for f in local.fallbacks if f.domain == "content"}
+    return Result(job, str(target), pages, time.perf_counter() - started,
+                  [(f.domain, f.context, f.msgid, f.reason) for f in local.fallbacks],
+                  1 - len(content_fallbacks) / texts if texts else 1.0)
+
+
+def build(project: Project, options: Options,
+          progress: Callable[[str], None] = lambda message: None) -> Report:
+    project.check_exists()
+    languages = project.select(options.langs)
+    report = Report()
+    problems = check(project.locales, languages)
+    errors = [p for p in problems if not p.warning]
+    if errors:
+        raise DocgenError(errors)
+    report.warnings = problems
+    if options.strict and problems:
+        raise DocgenError([Problem(p.path, p.line, f"(strict) {p.message}") for p in problems])
+    with BuildLock(project.output):
+        manifest = Manifest.load(project.output)
+        jobs = plan(project, options)
+        todo = [j for j in jobs if options.force or not manifest.is_current(project, j)]
+        for job in jobs:
+            if job not in todo:
+                entry = manifest.entries[f"{job.lang}/{job.fmt}"]
+                report.results.append(Result(job, entry["path"], entry["pages"], 0.0,
+                                             [tuple(f) for f in entry.get("fallbacks", [])],
+                                             entry["coverage"], skipped=True))
+                progress(f"{job.lang} {job.fmt}: up to date")
+        workers = min(options.jobs or os.cpu_count() or 1, len(todo))
+        for result in _run(project, todo, options, workers):
+            report.results.append(result)
+            manifest.record(project, result)
+            note = f", {len(result.fallbacks)} fallback(s)" if result.fallbacks else ""
+            progress(f"{result.job.lang} {result.job.fmt}: {result.path} "
+                     f"({result.pages} pages, {result.seconds:.1f} s{note})")
+        manifest.save(project.output, [f"{j.lang}/{j.fmt}" for j in jobs])
+    return report
+
+
+def _run(project: Project, jobs: list[Job], options: Options, workers: int
+         ) -> Iterator[Result]:
+    args = (options.draft, options.strict)
+    if workers <= 1:
+        for job in jobs:
+            yield run_job(str(project.root), job, *args)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures = [pool.submit(run_job, str(project.root), job, *args) for job in jobs]
+        failures: list[Problem] = []
+        for future in futures:
+            try:
+                yield future.result()
+            except DocgenError as exc:
+                failures.extend(exc.problems)
+        if failures:
+            raise DocgenError(failures)

@@ -1,0 +1,119 @@
+"""The command line: thin over the library. Errors become ``path:line: message`` here only.
+
+Heavy libraries (WeasyPrint, python-docx, Babel's data) load inside the commands, so that
+``docgen --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any, Callable
+
+import click
+
+from . import __version__
+from .errors import DocgenError
+
+LANG_HELP = "Language code (repeat for several; default: all in locales/languages.yaml)."
+
+
+class _Group(click.Group):
+    """Turns DocgenError into clean lines (and a traceback only with --debug)."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except DocgenError as exc:
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            for problem in exc.problems:
+                click.echo(f"error: {problem}" if not problem.warning else str(problem),
+                           err=True)
+            ctx.exit(exc.exit_code)
+
+
+def _project(ctx: click.Context) -> Any:
+    from .project import Project
+    return Project(Path(ctx.obj["root"]))
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="docgen")
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=".",
+              help="Project folder (default: the current one).")
+@click.option("--debug", is_flag=True, help="Show tracebacks.")
+@click.pass_context
+def cli(ctx: click.Context, root: Path, debug: bool) -> None:
+    """docgen: the Walloon biotech partnerships as PDF brochures and DOCX briefings.
+
+    \b
+    Example:
+      docgen build --lang fr          # output/fr/brochure-fr.pdf and briefing-fr.docx
+      docgen i18n check               # the translation gate
+    """
+    ctx.obj = {"root": root, "debug": debug}
+
+
+@cli.command()
+@click.option("--lang", "langs", multiple=True, metavar="L", help=LANG_HELP)
+@click.option("--format", "formats", multiple=True, type=click.Choice(["pdf", "docx"]),
+              help="Output format (repeat; default: both).")
+@click.option("--strict", is_flag=True, help="Fail on any fallback or catalog warning.")
+@click.option("--draft", is_flag=True, help="Highlight untranslated texts in the documents.")
+@click.option("--force", is_flag=True, help="Rebuild even what is up to date.")
+@click.option("--jobs", "-j", type=click.IntRange(1), default=None,
+              help="Worker processes (default: the number of cores).")
+@click.pass_context
+def build(ctx: click.Context, langs: tuple[str, ...], formats: tuple[str, ...], strict: bool,
+          draft: bool, force: bool, jobs: int | None) -> None:
+    """Build the brochures and briefings into output/<lang>/.
+
+    \b
+    Example:
+      docgen build                      # all languages, PDF and DOCX
+      docgen build --lang fr --format pdf --draft
+    """
+    from .build import Options, build as run
+
+    options = Options(langs, formats or ("pdf", "docx"), strict, draft, force, jobs or 0)
+    report = run(_project(ctx), options, progress=lambda m: click.echo(m, err=True))
+    for warning in report.warnings:
+        click.echo(str(warning), err=True)
+    for result in report.results:
+        if result.fallbacks and not result.skipped:
+            click.echo(f"{result.path}: {len(result.fallbacks)} text(s) fell back to the "
+                       "source language:", err=True)
+            for domain, context, msgid, reason in result.fallbacks[:20]:
+                where = f" [{context}]" if context else ""
+                click.echo(f"  {domain}{where} ({reason}): {msgid[:70]}", err=True)
+    built = sum(not r.skipped for r in report.results)
+    click.echo(f"{built} built, {len(report.results) - built} up to date", err=True)
+
+
+@cli.command()
+@click.pass_context
+def check(ctx: click.Context) -> None:
+    """Check the source, the catalogs and that the bundled fonts cover every language."""
+    from .checks import check_all
+    problems = check_all(_project(ctx))
+    for problem in problems:
+        click.echo(str(problem), err=True)
+    if any(not p.warning for p in problems):
+        ctx.exit(1)
+    click.echo("all checks passed", err=True)
+
+
+from .cli_i18n import i18n  # noqa: E402  (the translators' commands)
+from .cli_preview import preview  # noqa: E402
+
+cli.add_command(i18n)
+cli.add_command(preview)
+
+
+def main(argv: list[str] | None = None) -> None:
+    cli.main(args=argv, prog_name="docgen")
+
+
+__all__ = ["cli", "main"]

@@ -1,0 +1,138 @@
+"""``docgen i18n …``: the translators' commands (extract, update, init, status, check)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+import yaml
+
+from .errors import DocgenError, Problem, UsageError
+
+LANG_HELP = "Language code (repeat for several; default: all)."
+
+
+@click.group()
+def i18n() -> None:
+    """Maintain the PO catalogs under locales/.
+
+    \b
+    Example:
+      docgen i18n extract && docgen i18n update   # after editing data/ or templates/
+      docgen i18n status --fail-under 100
+      docgen i18n check
+    """
+
+
+def _project(ctx: click.Context):  # noqa: ANN202
+    from .cli import _project as project
+    return project(ctx)
+
+
+@i18n.command()
+@click.pass_context
+def extract(ctx: click.Context) -> None:
+    """Write locales/content.pot (from data/) and locales/ui.pot (from templates/)."""
+    from .i18n import catalogs
+    from .source import load
+    project = _project(ctx)
+    project.check_exists()
+    written = catalogs.extract(load(project.source), project.root, project.locales)
+    for path in written:
+        click.echo(f"wrote {path}", err=True)
+    if not written:
+        click.echo("templates are up to date", err=True)
+
+
+@i18n.command()
+@click.option("--lang", "langs", multiple=True, metavar="L", help=LANG_HELP)
+@click.pass_context
+def update(ctx: click.Context, langs: tuple[str, ...]) -> None:
+    """Merge the templates into the catalogs: changed texts become fuzzy, none is lost."""
+    from .i18n import catalogs
+    project = _project(ctx)
+    for path, stats in catalogs.update(project.locales, project.select(langs)):
+        summary = ", ".join(f"{v} {k}" for k, v in stats.items() if v)
+        click.echo(f"{path}: {summary or 'no change'}", err=True)
+
+
+@i18n.command()
+@click.option("--lang", required=True, metavar="L", help="The new language's code, e.g. it.")
+@click.option("--locale", "locale", default=None, help="CLDR locale for figures (e.g. it_BE).")
+@click.option("--name", default=None, help="The language's name in itself.")
+@click.pass_context
+def init(ctx: click.Context, lang: str, locale: str | None, name: str | None) -> None:
+    """Start the catalogs of a new language and add it to locales/languages.yaml.
+
+    \b
+    Example:
+      docgen i18n init --lang it --locale it_IT --name Italiano
+    """
+    from babel import Locale, UnknownLocaleError
+
+    from .i18n import catalogs
+    project = _project(ctx)
+    config = project.locales / "languages.yaml"
+    if lang not in project.languages:
+        locale = locale or lang
+        try:
+            Locale.parse(locale)
+        except (UnknownLocaleError, ValueError):
+            raise UsageError(f"unknown CLDR locale {locale!r}") from None
+        with config.open("a", encoding="utf-8") as handle:
+            handle.write(yaml.safe_dump({lang: {"locale": locale, "name": name or lang}},
+                                        allow_unicode=True, default_flow_style=True))
+        project = type(project)(project.root)
+    for path, stats in catalogs.update(project.locales, project.select([lang]), init=True):
+        click.echo(f"{path}: {stats['new']} new", err=True)
+
+
+@i18n.command()
+@click.option("--lang", "langs", multiple=True, metavar="L", help=LANG_HELP)
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@click.option("--fail-under", type=click.FloatRange(0, 100), default=None, metavar="PERCENT",
+              help="Exit 1 when a catalog is less complete than this.")
+@click.pass_context
+def status(ctx: click.Context, langs: tuple[str, ...], as_json: bool,
+           fail_under: float | None) -> None:
+    """How complete each catalog is (messages and words)."""
+    from .i18n.status import status as compute
+    project = _project(ctx)
+    rows = compute(project.locales, project.select(langs))
+    if as_json:
+        click.echo(json.dumps([r.as_dict() for r in rows], indent=2))
+    else:
+        click.echo(f"{'lang':<5}{'catalog':<9}{'translated':>11}{'fuzzy':>7}{'untransl.':>10}"
+                   f"{'obsolete':>9}{'words done':>12}{'complete':>10}")
+        for r in rows:
+            words = r.translated_words + r.fuzzy_words + r.untranslated_words
+            click.echo(f"{r.language:<5}{r.catalog:<9}{r.translated:>11}{r.fuzzy:>7}"
+                       f"{r.untranslated:>10}{r.obsolete:>9}"
+                       f"{f'{r.translated_words}/{words}':>12}{r.percent:>9.1f}%")
+    if fail_under is not None:
+        low = [r for r in rows if r.percent < fail_under]
+        if low:
+            raise DocgenError([Problem(r.path, None, f"{r.percent:.1f} % complete, below "
+                                       f"{fail_under:g} %") for r in low])
+
+
+@i18n.command("check")
+@click.option("--lang", "langs", multiple=True, metavar="L", help=LANG_HELP)
+@click.option("--strict", is_flag=True, help="Warnings fail too.")
+@click.pass_context
+def check_command(ctx: click.Context, langs: tuple[str, ...], strict: bool) -> None:
+    """The gate every build runs: syntax, headers, placeholders, markup, characters."""
+    from .i18n.check import check
+    project = _project(ctx)
+    problems = check(project.locales, project.select(langs))
+    errors = [p for p in problems if not p.warning or strict]
+    for p in problems:
+        if p.warning and not strict:
+            click.echo(str(p), err=True)
+    if errors:
+        raise DocgenError(errors)
+    click.echo(f"catalogs OK ({len(problems)} warning(s))", err=True)
+
+
+__all__ = ["i18n", "Path"]

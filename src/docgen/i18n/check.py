@@ -1,0 +1,149 @@
+r"""The gate before every build: each catalog problem as ``file.po:LINE: message``.
+
+Errors stop the build; warnings (typography, length) are shown and fail only ``--strict``.
+
+>>> [p.message for p in check_entry(_entry("Seite {page}", "Page {pages}"), "fr", "x.po")]
+['placeholder {pages} is not in the source text', 'placeholder {page} is missing']
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from babel.messages.plurals import get_plural
+
+from ..errors import Problem
+from ..model import PLACEHOLDER
+from . import po
+from .catalogs import po_path, read_entries
+from .languages import Language
+
+BRACES = re.compile(r"\{[^{}]*\}")
+PRINTF = re.compile(r"%(?:\([A-Za-z_]\w*\))?[-#0 +]*\d*(?:\.\d+)?[sdifFeEgGxXoc%]")
+MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!?][^>]*>?|&[A-Za-z#][A-Za-z0-9]*;")
+FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2060-\u2064"
+                       "\u2066-\u2069\ufeff]")
+NAMES = {"\u200b": "zero-width space", "\u200c": "zero-width non-joiner",
+         "\u200d": "zero-width joiner", "\u200e": "left-to-right mark",
+         "\u200f": "right-to-left mark", "\u202e": "right-to-left override",
+         "\u202d": "left-to-right override", "\ufeff": "byte order mark"}
+
+
+def _entry(msgid: str, msgstr: str) -> po.Entry:
+    return po.Entry(line=1, msgid=msgid, msgstr=[msgstr])
+
+
+def _placeholders(text: str) -> list[str]:
+    return PLACEHOLDER.findall(text)
+
+
+def _describe(ch: str) -> str:
+    return NAMES.get(ch, f"control character U+{ord(ch):04X}")
+
+
+def check_entry(entry: po.Entry, lang: str, path: str) -> list[Problem]:
+    """Problems of one translated entry (untranslated and fuzzy ones are fallbacks)."""
+    out: list[Problem] = []
+    line = entry.msgstr_line or entry.line
+
+    def error(message: str) -> None:
+        out.append(Problem(path, line, message))
+
+    def warn(message: str) -> None:
+        out.append(Problem(path, line, message, warning=True))
+
+    if entry.is_header or entry.obsolete:
+        return out
+    for index, text in enumerate(entry.msgstr):
+        if not text or entry.fuzzy:
+            continue
+        source = entry.msgid if index == 0 or entry.msgid_plural is None else entry.msgid_plural
+        allowed = set(_placeholders(entry.msgid)) | set(_placeholders(entry.msgid_plural or ""))
+        have, want = _placeholders(text), _placeholders(source)
+        for name in sorted(set(have) - allowed):
+            error(f"placeholder {{{name}}} is not in the source text")
+        for name in sorted(set(want) - set(have)):
+            if index == 0 and entry.msgid_plural is not None and name not in \
+                    _placeholders(entry.msgid):
+                continue
+            error(f"placeholder {{{name}}} is missing")
+        for token in (b for b in BRACES.findall(text) if not PLACEHOLDER.fullmatch(b)):
+            error(f"{token} is not a placeholder (use {{name}} with a name from the source)")
+        if sorted(PRINTF.findall(text)) != sorted(PRINTF.findall(source)):
+            error("printf-style placeholders (%s, %(name)s) differ from the source text")
+        for tag in MARKUP.findall(text):
+            if tag not in source:
+                error(f"markup {tag[:40]!r} is not in the source text")
+        for ch in sorted(set(FORBIDDEN.findall(text))):
+            if ch not in source:
+                error(f"{_describe(ch)} in the translation")
+        out.extend(_typography(text, lang, path, line))
+        if len(source) >= 12 and not 0.3 <= len(text) / len(source) <= 2.6:
+            warn(f"suspicious length: {len(text)} characters for a source of {len(source)}")
+    return out
+
+
+def _typography(text: str, lang: str, path: str, line: int) -> list[Problem]:
+    bare = PLACEHOLDER.sub("x", re.sub(r"https?://\S+", "", text))
+    found = []
+    if lang == "fr":
+        if re.search(r"[^\S\u00a0\u202f][;:!?]", bare) or re.search(r"\S[;!?](?=\s|$)", bare) \
+                or re.search(r"[^\s\u00a0\u202f]:(?=\s|$)", bare):
+            found.append("French typography: a no-break space (U+202F before ; ! ?, "
+                         "U+00A0 before :) goes before ; : ! ?")
+        if re.search(r"«[^\u00a0\u202f]|[^\u00a0\u202f]»", bare):
+            found.append("French typography: « » take a no-break space inside")
+        if '"' in bare or "“" in bare:
+            found.append("French typography: quote with « » rather than \" or “ ”")
+    if lang == "de" and ('"' in bare or re.search(r"“[^“„]*”", bare)):
+        found.append("German typography: quote with „…“")
+    if "'" in bare:
+        found.append("typography: use the apostrophe ’ (U+2019) rather than '")
+    return [Problem(path, line, message, warning=True) for message in found]
+
+
+def check_catalog(path: Path, language: Language) -> list[Problem]:
+    """Every problem of one catalog: syntax, header, duplicates, then each entry."""
+    shown = str(path)
+    entries, problems = read_entries(path)
+    if problems:
+        return problems
+    fields = po.header(entries)
+    head_line = next((e.line for e in entries if e.is_header), 1)
+    if fields.get("Language") not in (language.code, language.locale):
+        problems.append(Problem(shown, head_line, f"header Language is "
+                                f"{fields.get('Language')!r}, expected {language.code!r}"))
+    plural = get_plural(language.code)
+    expected = f"nplurals={plural.num_plurals}"
+    forms = fields.get("Plural-Forms", "").replace(" ", "")
+    if not forms.startswith(expected + ";"):
+        problems.append(Problem(shown, head_line, f"header Plural-Forms is "
+                                f"{fields.get('Plural-Forms')!r}, expected {plural.plural_forms!r}"))
+    seen: dict[tuple[str | None, str], int] = {}
+    for entry in entries:
+        if entry.is_header or entry.obsolete:
+            continue
+        if entry.key in seen:
+            problems.append(Problem(shown, entry.line, f"duplicate entry (first at line "
+                                    f"{seen[entry.key]}): {entry.msgid[:40]!r}"))
+        seen.setdefault(entry.key, entry.line)
+        if entry.msgid_plural is not None and len(entry.msgstr) != plural.num_plurals:
+            problems.append(Problem(shown, entry.msgstr_line or entry.line,
+                                    f"{len(entry.msgstr)} plural forms, "
+                                    f"{language.code} needs {plural.num_plurals}"))
+        elif entry.msgid_plural is not None and any(entry.msgstr) and not all(entry.msgstr) \
+                and not entry.fuzzy:
+            problems.append(Problem(shown, entry.msgstr_line or entry.line,
+                                    "a plural form is empty"))
+        problems.extend(check_entry(entry, language.code, shown))
+    return problems
+
+
+def check(locales: Path, languages: list[Language]) -> list[Problem]:
+    """The gate: every problem of every catalog of these languages."""
+    problems = []
+    for language in languages:
+        for domain in language.domains():
+            problems.extend(check_catalog(po_path(locales, language.code, domain), language))
+    return problems

@@ -1,0 +1,111 @@
+"""Where a docgen project keeps its inputs, and the edition date they imply."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import subprocess
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from .errors import DocgenError, Problem, UsageError
+from .i18n.languages import Language, load_languages
+
+FORMATS = ("pdf", "docx")
+PDF_TEMPLATES = ("brochure.html", "brochure.css", "fonts")
+DOCX_TEMPLATES = ("briefing.docx",)
+
+
+@dataclass(frozen=True)
+class Project:
+    root: Path
+
+    @property
+    def source(self) -> Path:
+        return self.root / "data" / "partnerships.yaml"
+
+    @property
+    def locales(self) -> Path:
+        return self.root / "locales"
+
+    @property
+    def templates(self) -> Path:
+        return self.root / "templates"
+
+    @property
+    def output(self) -> Path:
+        return self.root / "output"
+
+    @cached_property
+    def languages(self) -> dict[str, Language]:
+        return load_languages(self.locales)
+
+    def select(self, codes: tuple[str, ...] | list[str]) -> list[Language]:
+        """The languages asked for (all when none); an unknown one is a usage error."""
+        unknown = [c for c in codes if c not in self.languages]
+        if unknown:
+            raise UsageError([Problem("docgen", None, f"unknown language {', '.join(unknown)}; "
+                                      f"supported: {', '.join(self.languages)}")])
+        return [self.languages[c] for c in (codes or list(self.languages))]
+
+    def output_path(self, lang: str, fmt: str) -> Path:
+        name = "brochure" if fmt == "pdf" else "briefing"
+        return self.output / lang / f"{name}-{lang}.{fmt}"
+
+    def inputs(self, lang: str, fmt: str) -> list[Path]:
+        """Every file one document is built from (its cache key hashes them)."""
+        names = PDF_TEMPLATES if fmt == "pdf" else DOCX_TEMPLATES
+        files = [self.source, self.locales / "languages.yaml"]
+        files += sorted((self.locales / lang).rglob("*.po"))
+        for name in names:
+            path = self.templates / name
+            files += sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        return files
+
+    def edition(self) -> dt.datetime:
+        """The edition date: SOURCE_DATE_EPOCH, else the last commit of the inputs.
+
+        Never the clock: the same inputs give the same documents, at any time.
+        """
+        epoch = os.environ.get("SOURCE_DATE_EPOCH")
+        if epoch:
+            try:
+                return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).replace(tzinfo=None)
+            except ValueError:
+                raise UsageError(f"SOURCE_DATE_EPOCH is not a number of seconds: {epoch!r}")
+        try:
+            out = subprocess.run(["git", "log", "-1", "--format=%ct", "--", "data", "locales",
+                                  "templates"], cwd=self.root, capture_output=True, text=True,
+                                 timeout=10)
+            if out.returncode == 0 and out.stdout.strip():
+                return dt.datetime.fromtimestamp(int(out.stdout.strip()), dt.timezone.utc
+                                                 ).replace(tzinfo=None)
+        except (OSError, subprocess.SubprocessError):
+            pass
+        newest = max(p.stat().st_mtime for p in [self.source, *self.locales.rglob("*.po")])
+        return dt.datetime.fromtimestamp(int(newest), dt.timezone.utc).replace(tzinfo=None)
+
+    def check_exists(self) -> None:
+        if not self.source.is_file():
+            raise DocgenError([Problem(str(self.source), None,
+                                       "no docgen source here (run docgen in the project folder "
+                                       "or pass --root)")])
+
+
+def digest(paths: list[Path], root: Path, *extra: str) -> str:
+    """SHA-256 over files (names relative to ``root``, and bytes) and extra strings."""
+    h = hashlib.sha256()
+    for path in paths:
+        h.update(path.relative_to(root).as_posix().encode() + b"\0")
+        h.update(path.read_bytes() if path.exists() else b"<missing>")
+    for item in extra:
+        h.update(item.encode() + b"\0")
+    return h.hexdigest()
+
+
+def code_version() -> str:
+    """The hash of docgen's own code: a change in it rebuilds everything."""
+    package = Path(__file__).parent
+    return digest(sorted(package.rglob("*.py")), package)[:16]

@@ -1,0 +1,125 @@
+"""Publishing outputs safely: one build at a time, atomic replace, and the manifest."""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+import os
+import tempfile
+import zipfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable
+
+from .errors import DocgenError, Problem
+
+if TYPE_CHECKING:
+    from .build import Job, Result
+    from .project import Project
+
+
+class BuildLock:
+    """Refuses a second build in the same output folder while one runs."""
+
+    def __init__(self, output: Path) -> None:
+        self.path = output / ".docgen.lock"
+        self.handle: Any = None
+
+    def __enter__(self) -> "BuildLock":
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.handle = open(self.path, "w")
+        try:
+            fcntl.flock(self.handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            self.handle.close()
+            raise DocgenError([Problem(str(self.path.parent), None, "another docgen build is "
+                                       "running in this folder; wait for it to finish")])
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        fcntl.flock(self.handle, fcntl.LOCK_UN)
+        self.handle.close()
+
+
+def verify(path: Path, kind: str) -> int | None:
+    """Open the new file as its reader would; raise if it is not whole. PDF: page count."""
+    if kind == ".pdf":
+        from pypdf import PdfReader
+        data = path.read_bytes()
+        if not data.startswith(b"%PDF-") or b"%%EOF" not in data[-1024:]:
+            raise ValueError("not a complete PDF")
+        return len(PdfReader(path, strict=True).pages)
+    with zipfile.ZipFile(path) as archive:
+        bad = archive.testzip()
+        if bad is not None or "word/document.xml" not in archive.namelist():
+            raise ValueError(f"damaged DOCX entry {bad}")
+    return None
+
+
+def publish(target: Path, write: Callable[[Path], int | None]) -> int | None:
+    """Write through a temporary file in the same folder, verify it, then rename it over."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        write(tmp)
+        try:
+            pages = verify(tmp, target.suffix)
+        except Exception as exc:  # any reader failure means the file is not whole
+            raise DocgenError([Problem(str(target), None, f"new file failed its check "
+                                       f"({exc}); the previous file is kept")]) from exc
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+        return pages
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+class Manifest:
+    """``output/manifest.json``: what each document is and what it was built from."""
+
+    def __init__(self, entries: dict[str, dict[str, Any]]) -> None:
+        self.entries = entries
+
+    @classmethod
+    def load(cls, output: Path) -> "Manifest":
+        try:
+            data = json.loads((output / "manifest.json").read_text(encoding="utf-8"))
+            return cls({f"{d['language']}/{d['format']}": d for d in data["documents"]})
+        except (OSError, ValueError, KeyError, TypeError):
+            return cls({})
+
+    def is_current(self, project: "Project", job: "Job") -> bool:
+        entry = self.entries.get(f"{job.lang}/{job.fmt}")
+        path = project.output_path(job.lang, job.fmt)
+        return bool(entry and entry.get("inputs") == job.key and path.exists()
+                    and entry.get("size") == path.stat().st_size)
+
+    def record(self, project: "Project", result: "Result") -> None:
+        job = result.job
+        path = project.output_path(job.lang, job.fmt)
+        self.entries[f"{job.lang}/{job.fmt}"] = {
+            "language": job.lang, "format": job.fmt,
+            "path": path.relative_to(project.output).as_posix(),
+            "size": path.stat().st_size, "pages": result.pages, "sha256": sha256(path),
+            "inputs": job.key,
+            "input_files": {p.relative_to(project.root).as_posix(): sha256(p)
+                            for p in project.inputs(job.lang, job.fmt)},
+            "coverage": round(result.coverage, 4),
+            "fallbacks": [list(f) for f in result.fallbacks],
+        }
+
+    def save(self, output: Path, order: list[str]) -> None:
+        keys = sorted(self.entries, key=lambda k: (k not in order, order.index(k)
+                                                   if k in order else 0, k))
+        text = json.dumps({"generator": "docgen", "documents": [self.entries[k] for k in keys]},
+                          ensure_ascii=False, indent=2) + "\n"
+        fd, name = tempfile.mkstemp(prefix=".manifest.", dir=output)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(name, output / "manifest.json")

@@ -1,0 +1,59 @@
+"""The bundled fonts must have a glyph for every character a document prints.
+
+Otherwise the renderer silently takes a glyph from some font of the build machine (or draws
+a box): the PDF would depend on the machine. ``docgen check`` and every build run this.
+"""
+
+from __future__ import annotations
+
+import html as _html
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+from fontTools.ttLib import TTFont
+
+from ..errors import DocgenError, Problem
+
+# Characters the brochure's CSS itself draws (leaders, separators) besides its text.
+CSS_CHARACTERS = ". ·"
+
+
+@lru_cache(maxsize=8)
+def coverage(fonts_dir: Path) -> dict[str, frozenset[int]]:
+    """Code points each bundled font maps, by file name."""
+    out = {}
+    for path in sorted(fonts_dir.glob("*.[ot]tf")):
+        with TTFont(path, lazy=True) as font:
+            out[path.name] = frozenset(font.getBestCmap())
+    return out
+
+
+def visible_text(page: str) -> str:
+    """The characters of an HTML page that reach the PDF (text and CSS strings)."""
+    body = re.sub(r"<!--.*?-->", "", page, flags=re.S)
+    styles = "".join(re.findall(r"<style>(.*?)</style>", body, flags=re.S))
+    strings = "".join(re.findall(r'"((?:[^"\\]|\\.)*)"', styles))
+    strings = re.sub(r"\\([0-9a-f]{1,6}) ?", lambda m: chr(int(m.group(1), 16)), strings)
+    text = re.sub(r"<[^>]+>", " ", re.sub(r"<(style|head)>.*?</\1>", " ", body, flags=re.S))
+    return _html.unescape(text) + strings + CSS_CHARACTERS
+
+
+def missing_glyphs(text: str, fonts_dir: Path) -> dict[str, list[str]]:
+    """Characters (shown as U+XXXX NAME) that some bundled font lacks, by font file."""
+    needed = {ord(c) for c in text if not c.isspace() or c in "\u00a0\u202f\u2009"}
+    needed -= {ord(c) for c in "\n\t\r"}
+    out = {}
+    for name, points in coverage(fonts_dir).items():
+        lacking = sorted(needed - points)
+        if lacking:
+            out[name] = [f"U+{p:04X} {unicodedata.name(chr(p), '?')}" for p in lacking]
+    return out
+
+
+def check_glyphs(page: str, fonts_dir: Path, where: str) -> None:
+    missing = missing_glyphs(visible_text(page), fonts_dir)
+    if missing:
+        raise DocgenError([Problem(where, None, f"font {name} has no glyph for "
+                                   f"{', '.join(chars)}") for name, chars in missing.items()])
