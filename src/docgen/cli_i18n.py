@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import click
-import yaml
 
 from .errors import DocgenError, Problem, UsageError
 
@@ -80,9 +79,9 @@ def init(ctx: click.Context, lang: str, locale: str | None, name: str | None) ->
             Locale.parse(locale)
         except (UnknownLocaleError, ValueError):
             raise UsageError(f"unknown CLDR locale {locale!r}") from None
-        with config.open("a", encoding="utf-8") as handle:
-            handle.write(yaml.safe_dump({lang: {"locale": locale, "name": name or lang}},
-                                        allow_unicode=True, default_flow_style=True))
+        text = config.read_text(encoding="utf-8")
+        line = f"{lang}: {{locale: {locale}, name: {json.dumps(name or lang, ensure_ascii=False)}}}\n"
+        config.write_text(text + ("" if text.endswith("\n") else "\n") + line, encoding="utf-8")
         project = type(project)(project.root)
     for path, stats in catalogs.update(project.locales, project.select([lang]), init=True):
         click.echo(f"{path}: {stats['new']} new", err=True)

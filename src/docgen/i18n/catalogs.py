@@ -108,17 +108,18 @@ def _content_catalog(doc: Document, root: Path) -> Catalog:
 
 def _ui_catalog(root: Path) -> Catalog:
     catalog = _catalog(UI, None, "template of the labels (English source)")
-    code = root / "src" / "docgen"
-    sources = sorted((root / "templates").glob("*.html")) + [code / "localise.py"] + sorted(
-        (code / "render").glob("*.py"))
-    for path in sources:
+    code = Path(__file__).resolve().parent.parent          # the docgen package
+    sources = [(p, root) for p in sorted((root / "templates").glob("*.html"))]
+    sources += [(p, code.parent.parent) for p in
+                [code / "localise.py", *sorted((code / "render").glob("*.py"))]]
+    for path, base in sources:
         method = babel_extract if path.suffix == ".html" else "python"
         with path.open("rb") as handle:
             found = extract_from_file(method, str(path), keywords=KEYWORDS,
                                       comment_tags=("Translators:",),
                                       options={"trimmed": "true"})
         for line, msgid, comments, context in found:
-            catalog.add(msgid, locations=[(path.relative_to(root).as_posix(), line)],
+            catalog.add(msgid, locations=[(path.relative_to(base).as_posix(), line)],
                         auto_comments=comments, context=context)
     return catalog
 

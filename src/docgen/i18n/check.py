@@ -74,7 +74,7 @@ def check_entry(entry: po.Entry, lang: str, path: str) -> list[Problem]:
             error("printf-style placeholders (%s, %(name)s) differ from the source text")
         for tag in MARKUP.findall(text):
             if tag not in source:
-                error(f"markup {tag[:40]!r} is not in the source text")
+                error(f"markup {tag[:80]!r} is not in the source text")
         for ch in sorted(set(FORBIDDEN.findall(text))):
             if ch not in source:
                 error(f"{_describe(ch)} in the translation")

@@ -1,0 +1,74 @@
+"""Shared fixtures: a private copy of the project, and one full build shared by the slow tests."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+# Builds in tests are dated by SOURCE_DATE_EPOCH, never by the clock or a checkout's history.
+EPOCH = "1795000000"
+
+
+@pytest.fixture(autouse=True)
+def _edition(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+
+
+def copy_project(target: Path) -> Path:
+    for name in ("data", "locales", "templates"):
+        shutil.copytree(ROOT / name, target / name)
+    return target
+
+
+@pytest.fixture
+def project_dir(tmp_path: Path) -> Path:
+    """A writable copy of data/, locales/ and templates/ (tests may break it)."""
+    return copy_project(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """All eight documents, built once for the session."""
+    from docgen.build import Options, build
+    from docgen.project import Project
+
+    root = copy_project(tmp_path_factory.mktemp("built"))
+    old = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = EPOCH
+    try:
+        build(Project(root), Options())
+    finally:
+        if old is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = old
+    return root
+
+
+def flat(text: str) -> str:
+    """Text as a reader sees it: one kind of space, no line-end hyphenation or breaks."""
+    text = re.sub(r"[\u00a0\u202f\u2009]", " ", text)
+    text = re.sub(r"(\w)-\n(\w)", r"\1\2", text)
+    return re.sub(r"\s+", " ", text)
+
+
+def pdf_text(path: Path) -> str:
+    return subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], check=True,
+                          capture_output=True, text=True).stdout
+
+
+def docx_text(path: Path) -> str:
+    import docx
+
+    document = docx.Document(str(path))
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            parts += [cell.text for cell in row.cells]
+    return "\n".join(parts)

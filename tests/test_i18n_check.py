@@ -1,0 +1,129 @@
+"""The catalog gate: each check, on a small broken catalog, reports file and line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from docgen.i18n.check import check_catalog
+from docgen.i18n.languages import Language
+from docgen.i18n.po import parse
+
+FR = Language("fr", "fr_BE", "Français")
+DE = Language("de", "de_BE", "Deutsch")
+HEADER = '''msgid ""
+msgstr ""
+"Language: {lang}\\n"
+"Plural-Forms: {plural}\\n"
+"Content-Type: text/plain; charset=utf-8\\n"
+
+'''
+PLURALS = {"fr": "nplurals=3; plural=(n == 0 || n == 1) ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2;",
+           "de": "nplurals=2; plural=(n != 1);"}
+
+
+def catalog(tmp_path: Path, body: str, lang: Language = FR, header: str | None = None) -> Path:
+    path = tmp_path / "x.po"
+    head = header if header is not None else HEADER.format(lang=lang.code,
+                                                            plural=PLURALS[lang.code])
+    path.write_text(head + body, encoding="utf-8")
+    return path
+
+
+def problems(path: Path, lang: Language = FR, warnings: bool = False) -> list[str]:
+    return [f"{p.line}: {p.message}" for p in check_catalog(path, lang)
+            if warnings or not p.warning]
+
+
+def test_a_clean_catalog_passes(tmp_path: Path) -> None:
+    path = catalog(tmp_path, 'msgctxt "a"\nmsgid "Ziele {n}"\nmsgstr "Objectifs {n}"\n')
+    assert check_catalog(path, FR) == []
+
+
+def test_renamed_placeholder(tmp_path: Path) -> None:
+    path = catalog(tmp_path, 'msgid "{startups} Start-ups"\nmsgstr "{jeunes} start-ups"\n')
+    assert problems(path) == ["8: placeholder {jeunes} is not in the source text",
+                              "8: placeholder {startups} is missing"]
+
+
+def test_added_and_malformed_placeholders(tmp_path: Path) -> None:
+    path = catalog(tmp_path, 'msgid "Seite"\nmsgstr "Page {0} {x.__class__} %s"\n')
+    found = problems(path)
+    assert "8: {0} is not a placeholder (use {name} with a name from the source)" in found
+    assert "8: {x.__class__} is not a placeholder (use {name} with a name from the source)" in found
+    assert any("printf-style" in p for p in found)
+
+
+def test_markup_that_the_source_does_not_have(tmp_path: Path) -> None:
+    path = catalog(tmp_path, 'msgid "Partner"\n'
+                             'msgstr "Partenaire <link rel=\\"attachment\\" href=\\"file:///etc/hostname\\">"\n')
+    assert problems(path) == ['8: markup \'<link rel="attachment" href="file:///etc/hostname">\' '
+                              'is not in the source text']
+
+
+def test_unterminated_string_is_an_error_not_a_truncation(tmp_path: Path) -> None:
+    path = catalog(tmp_path, 'msgid "Partner"\nmsgstr "Partenaire\n\nmsgid "b"\nmsgstr "c"\n')
+    assert problems(path) == ["8: unterminated string"]
+
+
+@pytest.mark.parametrize("body, message", [
+    ('msgid "a"\nmsgstr "b"\nmsgid "a"\nmsgstr "c"\n', "9: duplicate entry (first at line 7)"),
+    ('msgid "a"\nmsgstr "b\\q"\n', "8: invalid escape \\q"),
+    ('msgid "a"\n', "7: entry has no msgstr"),
+    ('msgid "a"\nmsgstr "b"\n"orphan\n', "9: unterminated string"),
+    ('msgid "a"\nmsgstr "b"\nbogus\n', "9: not PO syntax: 'bogus'"),
+])
+def test_syntax_and_duplicates(tmp_path: Path, body: str, message: str) -> None:
+    assert any(p.startswith(message) for p in problems(catalog(tmp_path, body)))
+
+
+def test_header_language_and_plural_forms_must_match(tmp_path: Path) -> None:
+    path = catalog(tmp_path, 'msgid "a"\nmsgstr "b"\n', FR,
+                   header=HEADER.format(lang="nl", plural="nplurals=2; plural=(n != 1);"))
+    found = problems(path)
+    assert "1: header Language is 'nl', expected 'fr'" in found
+    assert any(p.startswith("1: header Plural-Forms") for p in found)
+
+
+def test_missing_plural_forms(tmp_path: Path) -> None:
+    body = 'msgid "{n} page"\nmsgid_plural "{n} pages"\nmsgstr[0] "{n} page"\nmsgstr[1] "{n} pages"\n'
+    assert problems(catalog(tmp_path, body)) == ["9: 2 plural forms, fr needs 3"]
+
+
+@pytest.mark.parametrize("char, name", [("\u202e", "right-to-left override"),
+                                        ("\u200b", "zero-width space"),
+                                        ("\x07", "control character U+0007")])
+def test_invisible_and_control_characters(tmp_path: Path, char: str, name: str) -> None:
+    path = catalog(tmp_path, f'msgid "Ziele"\nmsgstr "Obj{char}ectifs"\n')
+    assert problems(path) == [f"8: {name} in the translation"]
+
+
+def test_typography_warnings(tmp_path: Path) -> None:
+    path = catalog(tmp_path, 'msgid "Ziele: viele"\nmsgstr "Objectifs: beaucoup"\n\n'
+                             'msgid "Zitat"\nmsgstr "dit \\"oui\\""\n')
+    assert problems(path) == []      # warnings only
+    found = problems(path, warnings=True)
+    assert any("8: French typography: a no-break space" in p for p in found)
+    assert any("11: French typography: quote with « »" in p for p in found)
+    de = catalog(tmp_path, 'msgid "Quote"\nmsgstr "ein \\"Zitat\\""\n', DE)
+    assert any("German typography" in p for p in problems(de, DE, warnings=True))
+
+
+def test_suspicious_length_is_a_warning(tmp_path: Path) -> None:
+    path = catalog(tmp_path, 'msgid "Gemeinsame Finanzierung"\nmsgstr "Financement"\n'
+                             'msgid "Austausch von Expertise"\nmsgstr "' + "x" * 80 + '"\n')
+    found = problems(path, warnings=True)
+    assert [p.split(":")[0] for p in found if "suspicious length" in p] == ["10"]
+
+
+def test_fuzzy_and_untranslated_entries_are_not_errors(tmp_path: Path) -> None:
+    path = catalog(tmp_path, '#, fuzzy\nmsgid "{a} x"\nmsgstr "{b} y"\n\nmsgid "c"\nmsgstr ""\n')
+    assert problems(path) == []
+
+
+def test_parser_keeps_multiline_strings_and_lines() -> None:
+    entries, errors = parse('msgctxt "k"\nmsgid ""\n"ab"\n"cd"\nmsgstr "x"\n"y"\n', "p.po")
+    assert errors == []
+    assert (entries[0].msgctxt, entries[0].msgid, entries[0].msgstr, entries[0].line) == \
+        ("k", "abcd", ["xy"], 1)

@@ -1,0 +1,142 @@
+"""The translators' round trip: extract → update → translate → check → build."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from docgen.cli import cli
+
+from .conftest import docx_text, flat, pdf_text
+
+
+def run(root: Path, *args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, ["--root", str(root), *args])
+    return result.exit_code, result.output      # stdout and stderr, as a user sees them
+
+
+def test_clean_checkout_is_complete_and_clean(project_dir: Path) -> None:
+    code, out = run(project_dir, "i18n", "status", "--json", "--fail-under", "100")
+    assert code == 0, out
+    rows = json.loads(out[out.index("["): out.rindex("]") + 1])
+    assert {(r["language"], r["catalog"]) for r in rows} == {
+        ("de", "ui"), ("fr", "content"), ("fr", "ui"), ("nl", "content"), ("nl", "ui"),
+        ("en", "content")}
+    assert all(r["percent"] == 100.0 and r["fuzzy"] == 0 for r in rows)
+    code, out = run(project_dir, "i18n", "check", "--strict")
+    assert code == 0, out
+
+
+def test_extract_is_idempotent_and_references_the_data(project_dir: Path) -> None:
+    before = (project_dir / "locales" / "content.pot").read_bytes()
+    code, out = run(project_dir, "i18n", "extract")
+    assert code == 0, out
+    after = (project_dir / "locales" / "content.pot").read_text(encoding="utf-8")
+    assert after.encode() == before
+    block = after[after.index('msgctxt "partnerships.biowin-medvia.tables[0].rows[1].value"') - 200:]
+    assert '#. {investment} = an amount of money, e.g. "44\u00a0Mio.\u00a0€"' in block
+    assert re.search(r"#: data/partnerships\.yaml:\d+", block)
+
+
+def test_changed_source_becomes_fuzzy_and_falls_back_visibly(project_dir: Path) -> None:
+    data = project_dir / "data" / "partnerships.yaml"
+    old = "Gemeinsame Finanzierung von Forschungsprojekten"
+    data.write_text(data.read_text(encoding="utf-8").replace(old, "Gemeinsame Förderung von "
+                                                             "Forschungsprojekten"), "utf-8")
+    assert run(project_dir, "i18n", "extract")[0] == 0
+    code, out = run(project_dir, "i18n", "update")
+    assert code == 0, out
+    po = (project_dir / "locales/fr/LC_MESSAGES/content.po").read_text(encoding="utf-8")
+    entry = po[po.index('#| msgid "Gemeinsame Finanzierung'):].split("\n\n")[0]
+    assert "#, fuzzy" in po[po.index(entry) - 200: po.index(entry)]
+    assert 'msgstr "Financement conjoint de projets de recherche"' in entry
+
+    code, out = run(project_dir, "i18n", "status", "--lang", "fr", "--fail-under", "100")
+    assert code == 1 and "below 100 %" in out
+
+    code, out = run(project_dir, "build", "--lang", "fr", "--format", "pdf")
+    assert code == 0, out
+    assert "brochure-fr.pdf: 1 text(s) fell back to the source language" in out
+    assert "(fuzzy): Gemeinsame Förderung von Forschungsprojekten" in out
+    text = flat(pdf_text(project_dir / "output/fr/brochure-fr.pdf"))
+    assert "Gemeinsame Förderung von Forschungsprojekten" in text
+
+    code, out = run(project_dir, "build", "--lang", "fr", "--strict", "--force")
+    assert code == 1
+    assert "(strict)" in out
+
+
+def test_draft_marks_fallbacks_on_the_page(project_dir: Path) -> None:
+    po = project_dir / "locales/fr/LC_MESSAGES/content.po"
+    text = po.read_text(encoding="utf-8")
+    po.write_text(text.replace('msgstr "Objectifs"', 'msgstr ""'), encoding="utf-8")
+    from docgen.build import Job, run_job
+    from docgen.i18n import catalogs
+    from docgen.i18n.languages import load_languages
+    from docgen.localise import localise
+    from docgen.render import html
+    from docgen.source import load
+    import datetime as dt
+    lang = load_languages(project_dir / "locales")["fr"]
+    cats = {d.name: catalogs.load(project_dir / "locales", "fr", d) for d in lang.domains()}
+    doc = localise(load(project_dir / "data/partnerships.yaml"), lang, cats, dt.date(2026, 1, 1))
+    page = html.render(doc, project_dir / "templates", draft=True)
+    assert '<mark class="fallback" title="untranslated">Ziele</mark>' in page
+    result = run_job(str(project_dir), Job("fr", "pdf", "k"), draft=True)
+    assert result.fallbacks == [("content", "partnerships.biowin-medvia.lists[0].title",
+                                 "Ziele", "untranslated")]
+
+
+def test_translator_edit_reaches_both_documents(project_dir: Path) -> None:
+    po = project_dir / "locales/fr/LC_MESSAGES/content.po"
+    text = po.read_text(encoding="utf-8")
+    assert 'msgstr "Objectifs"' in text
+    po.write_text(text.replace('msgstr "Objectifs"', 'msgstr "Nos objectifs communs"'), "utf-8")
+    code, out = run(project_dir, "build", "--lang", "fr")
+    assert code == 0, out
+    assert "Nos objectifs communs" in flat(pdf_text(project_dir / "output/fr/brochure-fr.pdf"))
+    assert "Nos objectifs communs" in docx_text(project_dir / "output/fr/briefing-fr.docx")
+
+
+@pytest.mark.parametrize("bad, expected", [
+    ('msgstr "{jeunes} start-ups ont pitché devant {investors} investisseurs internationaux"',
+     "placeholder {startups} is missing"),
+    ('msgstr "Objectifs <link rel=\\"attachment\\" href=\\"file:///etc/hostname\\">"',
+     "markup '<link rel="),
+    ('msgstr "Objectifs', "unterminated string"),
+])
+def test_broken_translation_stops_the_build_and_keeps_the_old_pdf(
+        project_dir: Path, bad: str, expected: str) -> None:
+    assert run(project_dir, "build", "--lang", "fr", "--format", "pdf")[0] == 0
+    pdf = project_dir / "output/fr/brochure-fr.pdf"
+    good = pdf.read_bytes()
+    po = project_dir / "locales/fr/LC_MESSAGES/content.po"
+    text = po.read_text(encoding="utf-8")
+    target = 'msgstr "Objectifs"' if "Objectifs" in bad else \
+        next(line for line in text.splitlines() if line.startswith('msgstr "{startups}'))
+    assert target in text
+    po.write_text(text.replace(target, bad), encoding="utf-8")
+    line = text[: text.index(target)].count("\n") + 1
+    for args in (("i18n", "check"), ("build", "--lang", "fr", "--force")):
+        code, out = run(project_dir, *args)
+        assert code == 1, out
+        assert re.search(rf"locales/fr/LC_MESSAGES/content\.po:{line}: .*{re.escape(expected)}", out), out
+        assert "Traceback" not in out
+    assert pdf.read_bytes() == good
+
+
+def test_init_adds_a_language_without_code(project_dir: Path) -> None:
+    code, out = run(project_dir, "i18n", "init", "--lang", "it", "--locale", "it_IT",
+                    "--name", "Italiano")
+    assert code == 0, out
+    assert (project_dir / "locales/it/LC_MESSAGES/content.po").exists()
+    assert 'it: {locale: it_IT, name: "Italiano"}' in (project_dir / "locales/languages.yaml").read_text()
+    code, out = run(project_dir, "i18n", "status", "--lang", "it", "--json")
+    assert code == 0 and '"untranslated": 96' in out
+    code, out = run(project_dir, "build", "--lang", "it", "--format", "docx")
+    assert code == 0, out
+    assert "fell back to the source language" in out
