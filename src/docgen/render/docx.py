@@ -67,6 +67,11 @@ class _Writer:
                     tag_runs(paragraph, self.tag)
 
 
+def _fit(text: str, limit: int = 255) -> str:
+    """Core properties hold at most 255 characters."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def render(doc: LDocument, reference: Path, edition: dt.datetime, draft: bool = False,
            where: str = "briefing") -> bytes:
     """The briefing's DOCX bytes (zip entries stamped with the edition time)."""
@@ -124,13 +129,13 @@ def render(doc: LDocument, reference: Path, edition: dt.datetime, draft: bool = 
 
     set_language(w.word, w.tag)
     props = w.word.core_properties
-    props.title = doc.title
-    props.subject = doc.subtitle
-    props.keywords = _("biotechnology, Wallonia, partnerships, economy, innovation")
+    props.title = _fit(doc.title)
+    props.subject = _fit(doc.subtitle)
+    props.keywords = _fit(_("biotechnology, Wallonia, partnerships, economy, innovation"))
     props.language = w.tag
     props.author = _("Communications team, Wallonia")
     props.last_modified_by = props.author
-    props.comments = doc.source_note
+    props.comments = _fit(doc.source_note)
     props.created = props.modified = edition
     props.revision = 1
     props.category = _("Briefing for decision makers")

@@ -66,6 +66,31 @@ def _weasyprint_warnings() -> Iterator[_Collect]:
         logger.removeHandler(handler)
 
 
+def overflowing_text(document: object) -> list[str]:
+    """Text that sticks out of its box (a word too long for its column), page by page."""
+    from weasyprint.formatting_structure.boxes import LineBox, ParentBox, TextBox
+
+    found = []
+
+    def walk(box: object, limit: float | None, page: int) -> None:
+        if isinstance(box, LineBox):
+            parent_limit = limit
+            for text in box.descendants():
+                if isinstance(text, TextBox) and parent_limit is not None and \
+                        text.position_x + text.width > parent_limit + 0.5:
+                    found.append(f"page {page}: {text.text.strip()[:60]!r} overflows its box "
+                                 f"by {text.position_x + text.width - parent_limit:.1f} px")
+            return
+        if isinstance(box, ParentBox):
+            right = box.content_box_x() + box.width if box.width is not None else limit
+            for child in box.children:
+                walk(child, right, page)
+
+    for number, page in enumerate(document.pages, start=1):  # type: ignore[attr-defined]
+        walk(page._page_box, None, number)
+    return found
+
+
 def write_pdf(html: str, templates: Path, target: Path, where: str) -> int:
     """Render ``html`` to ``target``; returns the page count. ``where`` names the job."""
     fetcher = AssetFetcher(templates)
@@ -73,9 +98,12 @@ def write_pdf(html: str, templates: Path, target: Path, where: str) -> int:
         try:
             document = HTML(string=html, base_url=fetcher.root.as_uri() + "/",
                             url_fetcher=fetcher).render(pdf_tags=True)
-        except RefusedURL as exc:
+            overflow = overflowing_text(document)
+            if overflow:
+                raise DocgenError([Problem(where, None, f"layout: {o}") for o in overflow])
+            document.write_pdf(target, pdf_variant="pdf/ua-1", pdf_tags=True)
+        except RefusedURL as exc:  # raised while laying out or while writing attachments
             raise DocgenError([Problem(where, None, str(exc))]) from None
-        document.write_pdf(target, pdf_variant="pdf/ua-1", pdf_tags=True)
     if warnings.messages:
         raise DocgenError([Problem(where, None, f"WeasyPrint: {m}") for m in warnings.messages])
     return len(document.pages)
