@@ -54,7 +54,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def flat(text: str) -> str:
     """Text as a reader sees it: one kind of space, no line-end hyphenation or breaks."""
     text = re.sub(r"[\u00a0\u202f\u2009]", " ", text)
-    text = re.sub(r"(\w)-\n(\w)", r"\1\2", text)
+    text = re.sub(r"(\w)[-\u2010]\n(\w)", r"\1\2", text)   # WeasyPrint hyphenates with U+2010
     return re.sub(r"\s+", " ", text)
 
 
