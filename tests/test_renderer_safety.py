@@ -43,7 +43,7 @@ def test_markup_in_the_data_is_printed_as_text(project_dir: Path, tmp_path: Path
     assert squeeze(injection) in squeeze(pdf_text(pdf))   # shown as text, not obeyed
     content = uncompressed(pdf)
     assert SECRET.encode() not in content             # the file's content never entered
-    assert b"/EmbeddedFile" not in content and b"/XObject" not in content
+    assert b"/EmbeddedFile" not in content and b"/Subtype /Image" not in content
 
 
 @pytest.mark.parametrize("html", [
