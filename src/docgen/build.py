@@ -18,7 +18,7 @@ from typing import Callable, Iterator
 from .errors import DocgenError, Problem
 from .i18n.check import check
 from .project import FORMATS, Project, code_version, digest
-from .publish import BuildLock, Manifest, publish
+from .publish import BuildLock, Manifest, publish, remove_leftovers
 
 
 @dataclass(frozen=True)
@@ -121,6 +121,8 @@ def build(project: Project, options: Options,
     if options.strict and problems:
         raise DocgenError([Problem(p.path, p.line, f"(strict) {p.message}") for p in problems])
     with BuildLock(project.output):
+        for leftover in remove_leftovers(project.output):
+            progress(f"removed {leftover.name}, left by an interrupted build")
         manifest = Manifest.load(project.output)
         jobs = plan(project, options)
         todo = [j for j in jobs if options.force or not manifest.is_current(project, j)]

@@ -7,7 +7,7 @@ import hashlib
 import os
 import subprocess
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from .errors import DocgenError, Problem, UsageError
@@ -94,12 +94,23 @@ class Project:
                                        "or pass --root)")])
 
 
+@lru_cache(maxsize=1024)
+def _file_sha256(path: Path, mtime_ns: int, size: int) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def file_sha256(path: Path) -> str:
+    """A file's SHA-256, computed once per version of the file in this process."""
+    stat = path.stat()
+    return _file_sha256(path, stat.st_mtime_ns, stat.st_size)
+
+
 def digest(paths: list[Path], root: Path, *extra: str) -> str:
-    """SHA-256 over files (names relative to ``root``, and bytes) and extra strings."""
+    """SHA-256 over files (names relative to ``root``, and contents) and extra strings."""
     h = hashlib.sha256()
     for path in paths:
         h.update(path.relative_to(root).as_posix().encode() + b"\0")
-        h.update(path.read_bytes() if path.exists() else b"<missing>")
+        h.update(file_sha256(path).encode() if path.exists() else b"<missing>")
     for item in extra:
         h.update(item.encode() + b"\0")
     return h.hexdigest()

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from .errors import DocgenError, Problem
 
+from .project import file_sha256
+
 if TYPE_CHECKING:
     from .build import Job, Result
     from .project import Project
@@ -76,6 +78,14 @@ def publish(target: Path, write: Callable[[Path], int | None]) -> int | None:
         tmp.unlink(missing_ok=True)
 
 
+def remove_leftovers(output: Path) -> list[Path]:
+    """Temporary files a killed build left behind (call with the lock held)."""
+    found = [p for p in output.glob("*/.*.tmp") if p.is_file()]
+    for path in found:
+        path.unlink(missing_ok=True)
+    return found
+
+
 def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -95,10 +105,14 @@ class Manifest:
             return cls({})
 
     def is_current(self, project: "Project", job: "Job") -> bool:
+        """Same input hashes, the file as recorded, and no input touched since (like make)."""
         entry = self.entries.get(f"{job.lang}/{job.fmt}")
         path = project.output_path(job.lang, job.fmt)
-        return bool(entry and entry.get("inputs") == job.key and path.exists()
-                    and entry.get("size") == path.stat().st_size)
+        if not (entry and entry.get("inputs") == job.key and path.exists()):
+            return False
+        stat = path.stat()
+        return entry.get("size") == stat.st_size and all(
+            p.stat().st_mtime <= stat.st_mtime for p in project.inputs(job.lang, job.fmt))
 
     def record(self, project: "Project", result: "Result") -> None:
         job = result.job
@@ -108,7 +122,7 @@ class Manifest:
             "path": path.relative_to(project.output).as_posix(),
             "size": path.stat().st_size, "pages": result.pages, "sha256": sha256(path),
             "inputs": job.key,
-            "input_files": {p.relative_to(project.root).as_posix(): sha256(p)
+            "input_files": {p.relative_to(project.root).as_posix(): file_sha256(p)
                             for p in project.inputs(job.lang, job.fmt)},
             "coverage": round(result.coverage, 4),
             "fallbacks": [list(f) for f in result.fallbacks],

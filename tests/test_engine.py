@@ -1,0 +1,130 @@
+"""The build engine: incremental, reproducible, atomic, locked, with a manifest."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from docgen.build import Options, build
+from docgen.errors import DocgenError
+from docgen.project import Project
+from docgen.publish import BuildLock
+
+from .conftest import EPOCH, copy_project
+
+pytestmark = pytest.mark.slow
+FILES = [f"{lang}/{kind}-{lang}.{ext}" for lang in ("de", "fr", "nl", "en")
+         for kind, ext in (("brochure", "pdf"), ("briefing", "docx"))]
+
+
+def mtimes(root: Path) -> dict[str, int]:
+    return {f: (root / "output" / f).stat().st_mtime_ns for f in FILES}
+
+
+def test_two_clean_copies_give_identical_bytes(built: Path, tmp_path: Path) -> None:
+    other = copy_project(tmp_path / "elsewhere")
+    build(Project(other), Options(jobs=1))
+    manifest = json.loads((built / "output" / "manifest.json").read_text())
+    for f in FILES:
+        assert (other / "output" / f).read_bytes() == (built / "output" / f).read_bytes(), f
+    again = json.loads((other / "output" / "manifest.json").read_text())
+    assert again == manifest
+
+
+def test_manifest_describes_every_document(built: Path) -> None:
+    import hashlib
+    manifest = json.loads((built / "output" / "manifest.json").read_text())
+    docs = manifest["documents"]
+    assert sorted(d["path"] for d in docs) == sorted(FILES)
+    for d in docs:
+        data = (built / "output" / d["path"]).read_bytes()
+        assert d["sha256"] == hashlib.sha256(data).hexdigest() and d["size"] == len(data)
+        assert d["coverage"] == 1.0 and d["fallbacks"] == []
+        assert "data/partnerships.yaml" in d["input_files"]
+        assert (d["pages"] or 0) >= (8 if d["format"] == "pdf" else 0)
+        assert all(f"locales/{d['language']}/" in k or not k.startswith("locales/") or
+                   k == "locales/languages.yaml" for k in d["input_files"])
+
+
+def test_only_what_changed_is_rebuilt(project_dir: Path) -> None:
+    project = Project(project_dir)
+    build(project, Options())
+    before = mtimes(project_dir)
+    report = build(project, Options())
+    assert all(r.skipped for r in report.results) and mtimes(project_dir) == before
+
+    po = project_dir / "locales/fr/LC_MESSAGES/content.po"
+    time.sleep(0.01)
+    po.write_text(po.read_text(encoding="utf-8").replace('msgstr "Objectifs"',
+                                                         'msgstr "Nos objectifs"'), "utf-8")
+    report = build(project, Options())
+    rebuilt = sorted(f"{r.job.lang}/{r.job.fmt}" for r in report.results if not r.skipped)
+    assert rebuilt == ["fr/docx", "fr/pdf"]
+    after = mtimes(project_dir)
+    assert [f for f in FILES if after[f] != before[f]] == ["fr/brochure-fr.pdf",
+                                                          "fr/briefing-fr.docx"]
+    os.utime(project_dir / "locales/nl/LC_MESSAGES/ui.po")     # touched, like make
+    report = build(project, Options(formats=("pdf",)))
+    assert [r.job.lang for r in report.results if not r.skipped] == ["nl"]
+    report = build(project, Options(langs=("de",), force=True))
+    assert [r.skipped for r in report.results] == [False, False]
+
+
+def test_a_write_that_fails_half_way_keeps_the_old_file(project_dir: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    project = Project(project_dir)
+    build(project, Options(langs=("fr",), formats=("pdf",)))
+    target = project.output_path("fr", "pdf")
+    good = target.read_bytes()
+    from docgen.render import pdf
+
+    def broken(html: str, templates: Path, tmp: Path, where: str) -> int:
+        tmp.write_bytes(good[: len(good) // 2])
+        raise OSError("disk full")
+    monkeypatch.setattr(pdf, "write_pdf", broken)
+    with pytest.raises(OSError):
+        build(project, Options(langs=("fr",), formats=("pdf",), force=True, jobs=1))
+    assert target.read_bytes() == good
+    assert list(target.parent.glob(".*.tmp")) == []
+
+    def truncated(html: str, templates: Path, tmp: Path, where: str) -> int:
+        tmp.write_bytes(good[: len(good) // 2])
+        return 9
+    monkeypatch.setattr(pdf, "write_pdf", truncated)
+    with pytest.raises(DocgenError, match="failed its check"):
+        build(project, Options(langs=("fr",), formats=("pdf",), force=True, jobs=1))
+    assert target.read_bytes() == good
+
+
+def test_a_killed_build_leaves_no_partial_file(project_dir: Path) -> None:
+    project = Project(project_dir)
+    build(project, Options())
+    before = {f: (project_dir / "output" / f).read_bytes() for f in FILES}
+    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH}
+    proc = subprocess.Popen([sys.executable, "-m", "docgen", "--root", str(project_dir),
+                             "build", "--force"], env=env, start_new_session=True,
+                            stderr=subprocess.DEVNULL)
+    time.sleep(2.0)
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    for f in FILES:   # each file is the old one or a whole new one, never a torn one
+        data = (project_dir / "output" / f).read_bytes()
+        assert data == before[f]
+    report = build(project, Options(force=True))
+    assert len(report.results) == 8
+    assert list((project_dir / "output").glob("*/.*.tmp")) == []
+
+
+def test_a_second_build_at_the_same_time_is_refused(project_dir: Path) -> None:
+    project = Project(project_dir)
+    with BuildLock(project.output):
+        with pytest.raises(DocgenError, match="another docgen build is running"):
+            build(project, Options(langs=("fr",)))
+    build(project, Options(langs=("fr",), formats=("docx",)))
