@@ -3,7 +3,7 @@
 Jinja's i18n extension marks a translated string safe even with autoescape on, so it is not
 used: ``_`` here returns plain text, which autoescape then escapes like any data.
 
->>> css_content("Seite {page} von {pages}", {"page": "counter(page)", "pages": "counter(pages)"})
+>>> str(css_content("Seite {page} von {pages}", {"page": "counter(page)", "pages": "counter(pages)"}))
 '"Seite " counter(page) " von " counter(pages)'
 """
 
@@ -21,8 +21,8 @@ from ..model import PLACEHOLDER
 def css_string(text: str) -> str:
     """A CSS string literal; anything but letters and common punctuation is escaped.
 
-    >>> css_string('a"b')
-    '"a\\\\22 b"'
+    >>> print(css_string('a"</style>'))
+    "a\\22 \\3c /style\\3e "
     """
     out = []
     for ch in text:
