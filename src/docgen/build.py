@@ -133,6 +133,7 @@ def build(project: Project, options: Options,
                                              [tuple(f) for f in entry.get("fallbacks", [])],
                                              entry["coverage"], skipped=True))
                 progress(f"{job.lang} {job.fmt}: up to date")
+        todo.sort(key=lambda j: j.fmt != "pdf")     # longest first: PDFs keep both cores busy
         workers = min(options.jobs or os.cpu_count() or 1, len(todo))
         for result in _run(project, todo, options, workers):
             report.results.append(result)
