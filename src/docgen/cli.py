@@ -94,6 +94,23 @@ def build(ctx: click.Context, langs: tuple[str, ...], formats: tuple[str, ...], 
 
 @cli.command()
 @click.pass_context
+def bundle(ctx: click.Context) -> None:
+    """Build what is needed, then write output/dist/<name>-<edition>.zip for handing out.
+
+    \b
+    Example:
+      docgen bundle && (cd /tmp/x && unzip -q ~/docgen/output/dist/*.zip && sha256sum -c SHA256SUMS)
+    """
+    from .build import Options, build as run
+    from .distribute import bundle as make_bundle
+
+    project = _project(ctx)
+    run(project, Options(), progress=lambda m: click.echo(m, err=True))
+    click.echo(str(make_bundle(project)))
+
+
+@cli.command()
+@click.pass_context
 def check(ctx: click.Context) -> None:
     """Check the source, the catalogs and that the bundled fonts cover every language."""
     from .checks import check_all

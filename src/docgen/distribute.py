@@ -1,0 +1,97 @@
+"""Handing the documents out: the download page, SHA256SUMS and a reproducible zip."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import tempfile
+import zipfile
+from pathlib import Path
+
+from .errors import DocgenError, Problem
+from .project import Project, file_sha256
+
+BUNDLE_NAME = "biotech-partnerships-wallonia"
+
+
+def _write_atomic(target: Path, data: bytes) -> None:
+    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+    os.chmod(name, 0o644)
+    os.replace(name, target)
+
+
+def _documents(project: Project) -> list[dict]:
+    try:
+        manifest = json.loads((project.output / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        raise DocgenError([Problem(str(project.output / "manifest.json"), None,
+                                   "no manifest: run 'docgen build' first")]) from None
+    return [d for d in manifest["documents"] if (project.output / d["path"]).exists()]
+
+
+def write_page(project: Project) -> Path:
+    """output/index.html, its cover thumbnails and SHA256SUMS, from the manifest."""
+    from .i18n import catalogs
+    from .localise import localise
+    from .render import index
+    from .source import load
+
+    documents = _documents(project)
+    doc = load(project.source)
+    edition = project.edition().date()
+    sections = []
+    for language in project.select([]):
+        entries = [d for d in documents if d["language"] == language.code]
+        if not entries:
+            continue
+        cats = {d.name: catalogs.load(project.locales, language.code, d)
+                for d in language.domains()}
+        local = localise(doc, language, cats, edition)
+        for entry in entries:
+            if entry["format"] == "pdf":
+                index.thumbnail(project.output / entry["path"], project.output / "thumbs" /
+                                f"{Path(entry['path']).stem}.png")
+        sections.append(index.section(local, entries))
+    page = project.output / "index.html"
+    _write_atomic(page, index.render(sections, project.templates).encode("utf-8"))
+    files = [d["path"] for d in documents] + ["manifest.json", "index.html"] + sorted(
+        p.relative_to(project.output).as_posix() for p in (project.output / "thumbs").glob("*.png"))
+    sums = "".join(f"{file_sha256(project.output / f)}  {f}\n" for f in files)
+    _write_atomic(project.output / "SHA256SUMS", sums.encode("ascii"))
+    return page
+
+
+def bundle(project: Project) -> Path:
+    """output/dist/<name>-<edition>.zip: same inputs, same bytes."""
+    write_page(project)
+    edition = project.edition()
+    sums = (project.output / "SHA256SUMS").read_text(encoding="ascii").splitlines()
+    members = sorted(line.split("  ", 1)[1] for line in sums) + ["SHA256SUMS"]
+    dist = project.output / "dist"
+    dist.mkdir(parents=True, exist_ok=True)
+    target = dist / f"{BUNDLE_NAME}-{edition.date().isoformat()}.zip"
+    stamp = _zip_time(edition)
+    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=dist)
+    os.close(fd)
+    try:
+        with zipfile.ZipFile(name, "w", zipfile.ZIP_DEFLATED) as archive:
+            for member in members:
+                info = zipfile.ZipInfo(member, date_time=stamp)
+                info.compress_type = zipfile.ZIP_DEFLATED
+                info.external_attr = 0o644 << 16
+                archive.writestr(info, (project.output / member).read_bytes())
+        with zipfile.ZipFile(name) as archive:
+            if archive.testzip() is not None:
+                raise DocgenError([Problem(str(target), None, "the new bundle is damaged")])
+        os.chmod(name, 0o644)
+        os.replace(name, target)
+    finally:
+        Path(name).unlink(missing_ok=True)
+    return target
+
+
+def _zip_time(when: dt.datetime) -> tuple[int, int, int, int, int, int]:
+    return (max(when.year, 1980), when.month, when.day, when.hour, when.minute, when.second)
