@@ -69,13 +69,14 @@ def make(target: Path) -> None:
     _font(styles["Heading 1"], 14, NAVY, True)
     styles["Heading 1"].paragraph_format.space_before = Pt(16)
     _font(styles["Heading 2"], 11, TEAL, True)
+    styles["Heading 2"].paragraph_format.space_before = Pt(10)
     _font(styles["List Bullet"], 10.5)
     _font(styles["Header"], 8, MUTED)
     _font(styles["Footer"], 8, MUTED)
     summary = styles.add_style("Summary", WD_STYLE_TYPE.PARAGRAPH)
     summary.base_style = styles["Normal"]
     _font(summary, 11.5, NAVY)
-    summary.paragraph_format.left_indent = Mm(4)
+    summary.paragraph_format.space_after = Pt(10)
     label = styles.add_style("Figure Label", WD_STYLE_TYPE.PARAGRAPH)
     label.base_style = styles["Normal"]
     _font(label, 10, TEAL, True)

@@ -121,3 +121,9 @@ def test_nothing_of_the_build_machine_is_in_the_pdf(built: Path, lang: str) -> N
     for needle in (str(built).encode(), str(Path.home()).encode(), b"file:", b"/EmbeddedFile",
                    b"/Filespec", b"/Launch", b"/JavaScript"):
         assert needle not in data
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_page_count_suits_saddle_stitching(built: Path, lang: str) -> None:
+    """A printed brochure folds from sheets of four pages."""
+    assert len(PdfReader(brochure(built, lang)).pages) % 4 == 0

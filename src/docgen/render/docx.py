@@ -15,7 +15,8 @@ from docx.enum.text import WD_COLOR_INDEX
 
 from ..errors import DocgenError, Problem
 from ..localise import LDocument, Msg
-from .wordxml import XML_INVALID, add_field, set_language, stable_zip, tag_runs
+from .wordxml import (XML_INVALID, add_field, keep_table_together, set_language, stable_zip,
+                      tag_runs)
 
 STYLES = ("Title", "Subtitle", "Heading 1", "Heading 2", "Normal", "List Bullet",
           "Summary", "Figure Label", "Source Note", "Header", "Footer", "Key Figures")
@@ -30,6 +31,7 @@ class _Writer:
             raise DocgenError([Problem(str(reference), None,
                                        f"reference document lacks style(s): {', '.join(missing)}")])
         self.tag = doc.language.locale.replace("_", "-")
+        self.keep_next = False
         # The reference's own sample paragraphs are not part of the briefing.
         body = self.word.element.body
         for child in list(body):
@@ -44,6 +46,8 @@ class _Writer:
 
     def para(self, style: str, *parts: str | tuple[str, bool]) -> None:
         paragraph = self.word.add_paragraph(style=style)
+        if style in ("Heading 1", "Heading 2", "Figure Label") or self.keep_next:
+            paragraph.paragraph_format.keep_with_next = True
         for part in parts:
             value, bold = part if isinstance(part, tuple) else (part, False)
             run = paragraph.add_run(self.text(value))
@@ -61,10 +65,16 @@ class _Writer:
             cells = table.add_row().cells
             cells[0].text = self.text(label)
             cells[1].text = self.text(value)
+        keep_table_together(table)
         for row in table.rows:
             for cell in row.cells:
                 for paragraph in cell.paragraphs:
                     tag_runs(paragraph, self.tag)
+
+
+def _sentence(label: str) -> str:
+    """A figure's label as a table row header: starting with a capital, like the others."""
+    return label[:1].upper() + label[1:]
 
 
 def _fit(text: str, limit: int = 255) -> str:
@@ -84,11 +94,14 @@ def render(doc: LDocument, reference: Path, edition: dt.datetime, draft: bool = 
     w.para("Subtitle", _("Briefing for decision makers"), " · ", doc.edition_text)
     w.para("Heading 1", _("Summary"))
     w.para("Summary", doc.lead)
+    w.para("Heading 2", _("At a glance"))
     w.table([(h.value, h.label) for h in doc.at_a_glance],
             (_("Key figure"), _("What it measures")))
     for p in doc.partnerships:
         w.para("Heading 1", f"{fmt.number(p.number)}. ", p.title)
+        w.keep_next = True            # the intro stays with its table
         w.para("Normal", p.intro)
+        w.keep_next = False
         rows = []
         if p.organisations:
             rows.append((ngettext("Organisation", "Organisations", len(p.organisations)),
@@ -96,7 +109,7 @@ def render(doc: LDocument, reference: Path, edition: dt.datetime, draft: bool = 
         rows.append((ngettext("Location", "Locations", len(p.places)), fmt.list(p.places)))
         table_rows = [(label, value) for t in p.tables for label, value in t.rows]
         # A highlight already shown in the partnership's own table is not repeated.
-        rows += [(h.label, h.value) for h in p.highlights
+        rows += [(_sentence(h.label), h.value) for h in p.highlights
                  if not any(h.value in value for _label, value in table_rows)]
         rows += table_rows
         w.table(rows, (_("Indicator"), _("Details")))
@@ -107,7 +120,8 @@ def render(doc: LDocument, reference: Path, edition: dt.datetime, draft: bool = 
                 w.para("List Bullet", item)
     w.para("Heading 1", _("Conclusion"))
     w.para("Normal", doc.conclusion)
-    w.para("Source Note", _("Source"), ": ", doc.source_note)
+    # Translators: the briefing's last line; {source} names the original article.
+    w.para("Source Note", _("Source: {source}", source=doc.source_note))
 
     section = w.word.sections[0]
     header = section.header.paragraphs[0]

@@ -14,7 +14,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
-from ..localise import LDocument
+from ..localise import LDocument, Msg
 from ..model import PLACEHOLDER
 
 
@@ -46,6 +46,17 @@ def css_content(template: str, values: dict[str, str]) -> str:
     return Markup(" ".join(parts))
 
 
+def nowidow(text: str) -> str:
+    """Join the last two words of a heading, so no word stands alone on its last line.
+
+    >>> nowidow("Virale Vektoren für die Gentherapie")
+    'Virale Vektoren für die\xa0Gentherapie'
+    """
+    head, space, last = text.rpartition(" ")
+    joined = f"{head}\u00a0{last}" if space and len(last) < 20 else text
+    return Msg.make(joined, getattr(text, "fallback", False))
+
+
 def environment(templates: Path, draft: bool = False) -> Environment:
     def finalize(value: object) -> object:
         if draft and getattr(value, "fallback", False):
@@ -55,6 +66,7 @@ def environment(templates: Path, draft: bool = False) -> Environment:
     env = Environment(loader=FileSystemLoader(templates), autoescape=select_autoescape(
         ["html", "xml"], default_for_string=True), undefined=StrictUndefined,
         finalize=finalize, trim_blocks=True, lstrip_blocks=True)
+    env.filters["nowidow"] = nowidow
     env.filters["css_content"] = css_content
     env.filters["css_string"] = css_string
     return env

@@ -67,27 +67,38 @@ def _weasyprint_warnings() -> Iterator[_Collect]:
 
 
 def overflowing_text(document: object) -> list[str]:
-    """Text that sticks out of its box (a word too long for its column), page by page."""
-    from weasyprint.formatting_structure.boxes import LineBox, ParentBox, TextBox
+    """Text or boxes that stick out of their column or the page's text area."""
+    from weasyprint.formatting_structure.boxes import LineBox, MarginBox, ParentBox, TextBox
 
     found = []
 
-    def walk(box: object, limit: float | None, page: int) -> None:
+    def walk(box: object, limit: float | None, area: float, page: int) -> None:
+        if isinstance(box, MarginBox):
+            return
+        if box.style["overflow"] == "hidden":      # type: ignore[attr-defined]
+            return                                 # decoration clipped on purpose (cover)
         if isinstance(box, LineBox):
-            parent_limit = limit
             for text in box.descendants():
-                if isinstance(text, TextBox) and parent_limit is not None and \
-                        text.position_x + text.width > parent_limit + 0.5:
+                if isinstance(text, TextBox) and limit is not None and \
+                        text.position_x + text.width > limit + 0.5:
                     found.append(f"page {page}: {text.text.strip()[:60]!r} overflows its box "
-                                 f"by {text.position_x + text.width - parent_limit:.1f} px")
+                                 f"by {text.position_x + text.width - limit:.1f} px")
+            return
+        right = box.border_box_x() + box.border_width()  # type: ignore[attr-defined]
+        if box.width is not None and right > area + 0.5:  # type: ignore[attr-defined]
+            found.append(f"page {page}: a {box.element_tag} box runs "  # type: ignore[attr-defined]
+                         f"{right - area:.1f} px past the text area")
             return
         if isinstance(box, ParentBox):
-            right = box.content_box_x() + box.width if box.width is not None else limit
+            inner = box.content_box_x() + box.width if box.width is not None else limit
             for child in box.children:
-                walk(child, right, page)
+                walk(child, inner, area, page)
 
     for number, page in enumerate(document.pages, start=1):  # type: ignore[attr-defined]
-        walk(page._page_box, None, number)
+        page_box = page._page_box
+        area = page_box.content_box_x() + page_box.width
+        for child in page_box.children:
+            walk(child, None, area, number)
     return found
 
 

@@ -65,6 +65,20 @@ def add_field(paragraph: Paragraph, instruction: str, placeholder: str = "1") ->
     run._r.addnext(simple)
 
 
+def keep_table_together(table: object) -> None:
+    """Header row repeats, rows never split, and the table stays on one page if it fits."""
+    rows = table.rows  # type: ignore[attr-defined]
+    for index, row in enumerate(rows):
+        tr_pr = row._tr.get_or_add_trPr()
+        tr_pr.append(OxmlElement("w:cantSplit"))
+        if index == 0:
+            tr_pr.append(OxmlElement("w:tblHeader"))
+        if index < len(rows) - 1:
+            for cell in row.cells:
+                for paragraph in cell.paragraphs:
+                    paragraph.paragraph_format.keep_with_next = True
+
+
 def stable_zip(data: bytes, when: dt.datetime) -> bytes:
     """Rewrite a DOCX zip with every entry stamped ``when``: same inputs, same bytes."""
     stamp = (max(when.year, 1980), when.month, when.day, when.hour, when.minute, when.second)
