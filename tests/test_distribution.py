@@ -74,7 +74,8 @@ def test_the_request_check_sees_a_page_request(tmp_path: Path) -> None:
 
 def test_page_in_headless_chromium(built: Path, tmp_path: Path) -> None:
     browser = chromium()
-    page = built / "output" / "index.html"
+    from docgen.distribute import write_page
+    page = write_page(Project(built))
     profile = tmp_path / "profile"
     netlog = tmp_path / "netlog.json"
     shots = ROOT / "output" / "test-screenshots"

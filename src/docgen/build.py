@@ -142,12 +142,6 @@ def build(project: Project, options: Options,
             progress(f"{result.job.lang} {result.job.fmt}: {result.path} "
                      f"({result.pages} pages, {result.seconds:.1f} s{note})")
         manifest.save(project.output, [f"{j.lang}/{j.fmt}" for j in jobs])
-        page = project.output / "index.html"
-        if todo or not page.exists() or \
-                (project.templates / "index.html").stat().st_mtime > page.stat().st_mtime:
-            from .distribute import write_page
-            write_page(project)
-            progress(f"{page}: download page")
     return report
 
 

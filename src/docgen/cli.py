@@ -94,6 +94,23 @@ def build(ctx: click.Context, langs: tuple[str, ...], formats: tuple[str, ...], 
 
 @cli.command()
 @click.pass_context
+def page(ctx: click.Context) -> None:
+    """Build what is needed, then write the download page output/index.html and SHA256SUMS.
+
+    \b
+    Example:
+      docgen page && chromium output/index.html
+    """
+    from .build import Options, build as run
+    from .distribute import write_page
+
+    project = _project(ctx)
+    run(project, Options(), progress=lambda m: click.echo(m, err=True))
+    click.echo(str(write_page(project)))
+
+
+@cli.command()
+@click.pass_context
 def bundle(ctx: click.Context) -> None:
     """Build what is needed, then write output/dist/<name>-<edition>.zip for handing out.
 

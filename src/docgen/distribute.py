@@ -51,9 +51,11 @@ def write_page(project: Project) -> Path:
                 for d in language.domains()}
         local = localise(doc, language, cats, edition)
         for entry in entries:
-            if entry["format"] == "pdf":
-                index.thumbnail(project.output / entry["path"], project.output / "thumbs" /
-                                f"{Path(entry['path']).stem}.png")
+            pdf = project.output / entry["path"]
+            thumb = project.output / "thumbs" / f"{pdf.stem}.png"
+            if entry["format"] == "pdf" and (not thumb.exists() or
+                                             thumb.stat().st_mtime < pdf.stat().st_mtime):
+                index.thumbnail(pdf, thumb)
         sections.append(index.section(local, entries))
     page = project.output / "index.html"
     _write_atomic(page, index.render(sections, project.templates).encode("utf-8"))

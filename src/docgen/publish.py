@@ -6,7 +6,9 @@ import fcntl
 import hashlib
 import json
 import os
+import re
 import tempfile
+import time
 import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
@@ -23,6 +25,8 @@ if TYPE_CHECKING:
 class BuildLock:
     """Refuses a second build in the same output folder while one runs."""
 
+    grace = 1.0     # seconds
+
     def __init__(self, output: Path) -> None:
         self.path = output / ".docgen.lock"
         self.handle: Any = None
@@ -30,13 +34,18 @@ class BuildLock:
     def __enter__(self) -> "BuildLock":
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.handle = open(self.path, "w")
-        try:
-            fcntl.flock(self.handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            self.handle.close()
-            raise DocgenError([Problem(str(self.path.parent), None, "another docgen build is "
-                                       "running in this folder; wait for it to finish")])
-        return self
+        deadline = time.monotonic() + self.grace
+        while True:
+            try:
+                fcntl.flock(self.handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                return self
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    break
+                time.sleep(0.05)   # the workers of a build killed a moment ago are exiting
+        self.handle.close()
+        raise DocgenError([Problem(str(self.path.parent), None, "another docgen build is "
+                                   "running in this folder; wait for it to finish")])
 
     def __exit__(self, *exc: object) -> None:
         fcntl.flock(self.handle, fcntl.LOCK_UN)
@@ -44,13 +53,17 @@ class BuildLock:
 
 
 def verify(path: Path, kind: str) -> int | None:
-    """Open the new file as its reader would; raise if it is not whole. PDF: page count."""
+    """Check the new file is whole (a PDF's trailer and xref; a DOCX's zip); raise if not."""
     if kind == ".pdf":
-        from pypdf import PdfReader
         data = path.read_bytes()
-        if not data.startswith(b"%PDF-") or b"%%EOF" not in data[-1024:]:
-            raise ValueError("not a complete PDF")
-        return len(PdfReader(path, strict=True).pages)
+        tail = data[-1024:]
+        found = re.search(rb"startxref\s+(\d+)\s+%%EOF\s*$", tail)
+        if not data.startswith(b"%PDF-") or found is None:
+            raise ValueError("not a complete PDF (no trailer)")
+        offset = int(found.group(1))
+        if not re.match(rb"xref|\d+ \d+ obj", data[offset: offset + 32]):
+            raise ValueError("not a complete PDF (cross-reference table missing)")
+        return None
     with zipfile.ZipFile(path) as archive:
         bad = archive.testzip()
         if bad is not None or "word/document.xml" not in archive.namelist():
@@ -59,15 +72,18 @@ def verify(path: Path, kind: str) -> int | None:
 
 
 def publish(target: Path, write: Callable[[Path], int | None]) -> int | None:
-    """Write through a temporary file in the same folder, verify it, then rename it over."""
+    """Write through a temporary file in the same folder, verify it, then rename it over.
+
+    Returns what ``write`` returned (the page count of a PDF).
+    """
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     os.close(fd)
     tmp = Path(name)
     try:
-        write(tmp)
+        pages = write(tmp)
         try:
-            pages = verify(tmp, target.suffix)
+            verify(tmp, target.suffix)
         except Exception as exc:  # any reader failure means the file is not whole
             raise DocgenError([Problem(str(target), None, f"new file failed its check "
                                        f"({exc}); the previous file is kept")]) from exc

@@ -6,16 +6,16 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from babel.messages.catalog import Catalog, Message
-from babel.messages.extract import extract_from_file
-from babel.messages.pofile import read_po, write_po
-from jinja2.ext import babel_extract
+from typing import TYPE_CHECKING
 
 from ..errors import DocgenError, Problem
-from ..formatting import Formatter
-from ..model import Document
 from . import po
 from .languages import CONTENT, DOMAINS, UI, Domain, Language
+
+if TYPE_CHECKING:       # Babel's catalog tools and Jinja load only to extract or update,
+    from babel.messages.catalog import Catalog  # so a build's gate stays quick to start.
+
+    from ..model import Document
 
 HEADER = """\
 # docgen: {what}.
@@ -27,7 +27,8 @@ FIGURE_WORDS = {"count": "a number", "money": "an amount of money", "percent": "
                 "at_least": "a minimum", "url": "a web address"}
 
 
-def _catalog(domain: Domain, locale: str | None, what: str) -> Catalog:
+def _catalog(domain: Domain, locale: str | None, what: str) -> "Catalog":
+    from babel.messages.catalog import Catalog
     return Catalog(locale=locale, domain=domain.name, project="docgen", version="1",
                    header_comment=HEADER.format(what=what), fuzzy=False,
                    msgid_bugs_address="communications team")
@@ -84,7 +85,8 @@ def load(locales: Path, lang: str, domain: Domain) -> Translations:
 
 # -- extraction ---------------------------------------------------------------------------
 
-def _content_catalog(doc: Document, root: Path) -> Catalog:
+def _content_catalog(doc: "Document", root: Path) -> "Catalog":
+    from ..formatting import Formatter
     catalog = _catalog(CONTENT, None, "template of the content texts (German source)")
     source = Formatter("de_BE")
     path = Path(doc.path)
@@ -106,7 +108,9 @@ def _content_catalog(doc: Document, root: Path) -> Catalog:
     return catalog
 
 
-def _ui_catalog(root: Path) -> Catalog:
+def _ui_catalog(root: Path) -> "Catalog":
+    from babel.messages.extract import extract_from_file
+    from jinja2.ext import babel_extract
     catalog = _catalog(UI, None, "template of the labels (English source)")
     code = Path(__file__).resolve().parent.parent          # the docgen package
     sources = [(p, root) for p in sorted((root / "templates").glob("*.html"))]
@@ -124,8 +128,9 @@ def _ui_catalog(root: Path) -> Catalog:
     return catalog
 
 
-def _write_if_changed(catalog: Catalog, path: Path, **options: object) -> bool:
+def _write_if_changed(catalog: "Catalog", path: Path, **options: object) -> bool:
     """Write a PO/POT file unless only its dates would change (keeps diffs honest)."""
+    from babel.messages.pofile import write_po
     buffer = io.BytesIO()
     write_po(buffer, catalog, width=90, include_previous=True, **options)  # type: ignore[arg-type]
     new = buffer.getvalue()
@@ -140,7 +145,7 @@ def _write_if_changed(catalog: Catalog, path: Path, **options: object) -> bool:
     return True
 
 
-def extract(doc: Document, root: Path, locales: Path) -> list[Path]:
+def extract(doc: "Document", root: Path, locales: Path) -> list[Path]:
     """Write content.pot (from the data) and ui.pot (from templates and renderers)."""
     written = []
     for domain, catalog in ((CONTENT, _content_catalog(doc, root)), (UI, _ui_catalog(root))):
@@ -152,8 +157,8 @@ def extract(doc: Document, root: Path, locales: Path) -> list[Path]:
 
 # -- update and init ----------------------------------------------------------------------
 
-def _merge(template: Catalog, old: Catalog | None, language: Language, domain: Domain
-           ) -> tuple[Catalog, dict[str, int]]:
+def _merge(template: "Catalog", old: "Catalog | None", language: Language, domain: Domain
+           ) -> tuple["Catalog", dict[str, int]]:
     """Template + old catalog → new catalog. No translation is ever lost.
 
     Same context and msgid: kept. Same (data-path) context, new msgid: fuzzy, with the
@@ -165,6 +170,7 @@ def _merge(template: Catalog, old: Catalog | None, language: Language, domain: D
         new.mime_headers = [h for h in old.mime_headers
                             if h[0] not in ("Language", "Plural-Forms")]
         new.revision_date = old.revision_date
+    from babel.messages.catalog import Message
     stats = {"kept": 0, "fuzzy": 0, "new": 0, "obsolete": 0}
     olds = {(m.context, m.id): m for m in old if m.id} if old is not None else {}
     by_context = {}
@@ -212,6 +218,7 @@ def _merge(template: Catalog, old: Catalog | None, language: Language, domain: D
 def update(locales: Path, languages: list[Language], init: bool = False
            ) -> list[tuple[Path, dict[str, int]]]:
     """Merge each template into each language's catalogs (``init``: create them)."""
+    from babel.messages.pofile import read_po
     report = []
     for language in languages:
         for domain in language.domains():

@@ -59,7 +59,10 @@ def _unquote(text: str, path: str, line: int, problems: list[Problem]) -> str | 
     if len(text) < 2 or not text.startswith('"') or not text.endswith('"') or _ends_escaped(text):
         problems.append(Problem(path, line, "unterminated string"))
         return None
-    out, body, i = [], text[1:-1], 0
+    body = text[1:-1]
+    if "\\" not in body and '"' not in body:    # the common case: nothing to unescape
+        return body
+    out, i = [], 0
     while i < len(body):
         ch = body[i]
         if ch == '"':
