@@ -39,6 +39,14 @@ def _project(ctx: click.Context) -> Any:
     return Project(Path(ctx.obj["root"]))
 
 
+def _built(ctx: click.Context) -> Any:
+    """The project, after building whatever is not up to date."""
+    from .build import Options, build as run
+    project = _project(ctx)
+    run(project, Options(), progress=lambda m: click.echo(m, err=True))
+    return project
+
+
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="docgen")
 @click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=".",
@@ -101,12 +109,8 @@ def page(ctx: click.Context) -> None:
     Example:
       docgen page && chromium output/index.html
     """
-    from .build import Options, build as run
     from .distribute import write_page
-
-    project = _project(ctx)
-    run(project, Options(), progress=lambda m: click.echo(m, err=True))
-    click.echo(str(write_page(project)))
+    click.echo(str(write_page(_built(ctx))))
 
 
 @cli.command()
@@ -118,12 +122,8 @@ def bundle(ctx: click.Context) -> None:
     Example:
       docgen bundle && (cd /tmp/x && unzip -q ~/docgen/output/dist/*.zip && sha256sum -c SHA256SUMS)
     """
-    from .build import Options, build as run
     from .distribute import bundle as make_bundle
-
-    project = _project(ctx)
-    run(project, Options(), progress=lambda m: click.echo(m, err=True))
-    click.echo(str(make_bundle(project)))
+    click.echo(str(make_bundle(_built(ctx))))
 
 
 @cli.command()

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
 import tempfile
-import zipfile
 from pathlib import Path
 
 from .errors import DocgenError, Problem
 from .project import Project, file_sha256
+from .zips import stable_zip
 
 BUNDLE_NAME = "biotech-partnerships-wallonia"
 
@@ -75,25 +74,6 @@ def bundle(project: Project) -> Path:
     dist = project.output / "dist"
     dist.mkdir(parents=True, exist_ok=True)
     target = dist / f"{BUNDLE_NAME}-{edition.date().isoformat()}.zip"
-    stamp = _zip_time(edition)
-    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=dist)
-    os.close(fd)
-    try:
-        with zipfile.ZipFile(name, "w", zipfile.ZIP_DEFLATED) as archive:
-            for member in members:
-                info = zipfile.ZipInfo(member, date_time=stamp)
-                info.compress_type = zipfile.ZIP_DEFLATED
-                info.external_attr = 0o644 << 16
-                archive.writestr(info, (project.output / member).read_bytes())
-        with zipfile.ZipFile(name) as archive:
-            if archive.testzip() is not None:
-                raise DocgenError([Problem(str(target), None, "the new bundle is damaged")])
-        os.chmod(name, 0o644)
-        os.replace(name, target)
-    finally:
-        Path(name).unlink(missing_ok=True)
+    data = stable_zip(((m, (project.output / m).read_bytes()) for m in members), edition)
+    _write_atomic(target, data)
     return target
-
-
-def _zip_time(when: dt.datetime) -> tuple[int, int, int, int, int, int]:
-    return (max(when.year, 1980), when.month, when.day, when.hour, when.minute, when.second)

@@ -15,8 +15,8 @@ from docx.enum.text import WD_COLOR_INDEX
 
 from ..errors import DocgenError, Problem
 from ..localise import LDocument, Msg
-from .wordxml import (XML_INVALID, add_field, keep_table_together, set_language, stable_zip,
-                      tag_runs)
+from ..zips import restamp
+from .wordxml import XML_INVALID, add_field, keep_table_together, set_language, tag_runs
 
 STYLES = ("Title", "Subtitle", "Heading 1", "Heading 2", "Normal", "List Bullet",
           "Summary", "Figure Label", "Source Note", "Header", "Footer", "Key Figures")
@@ -155,7 +155,7 @@ def render(doc: LDocument, reference: Path, edition: dt.datetime, draft: bool = 
     props.category = _("Briefing for decision makers")
     buffer = io.BytesIO()
     w.word.save(buffer)
-    return stable_zip(buffer.getvalue(), edition)
+    return restamp(buffer.getvalue(), edition)
 
 
 __all__ = ["STYLES", "Msg", "render"]

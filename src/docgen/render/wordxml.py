@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import io
 import re
-import zipfile
 
 from docx.document import Document as DocxDocument
 from docx.oxml import OxmlElement
@@ -77,17 +74,3 @@ def keep_table_together(table: object) -> None:
             for cell in row.cells:
                 for paragraph in cell.paragraphs:
                     paragraph.paragraph_format.keep_with_next = True
-
-
-def stable_zip(data: bytes, when: dt.datetime) -> bytes:
-    """Rewrite a DOCX zip with every entry stamped ``when``: same inputs, same bytes."""
-    stamp = (max(when.year, 1980), when.month, when.day, when.hour, when.minute, when.second)
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=stamp)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o644 << 16
-            dst.writestr(entry, src.read(info.filename))
-    return out.getvalue()
