@@ -125,7 +125,8 @@ def build(project: Project, options: Options,
             progress(f"removed {leftover.name}, left by an interrupted build")
         manifest = Manifest.load(project.output)
         jobs = plan(project, options)
-        todo = [j for j in jobs if options.force or not manifest.is_current(project, j)]
+        todo = [j for j in jobs
+                if options.force or not manifest.is_current(project, j.lang, j.fmt, j.key)]
         for job in jobs:
             if job not in todo:
                 entry = manifest.entries[f"{job.lang}/{job.fmt}"]
@@ -137,7 +138,9 @@ def build(project: Project, options: Options,
         workers = min(options.jobs or os.cpu_count() or 1, len(todo))
         for result in _run(project, todo, options, workers):
             report.results.append(result)
-            manifest.record(project, result)
+            job = result.job
+            manifest.record(project, job.lang, job.fmt, job.key, result.pages,
+                            result.coverage, result.fallbacks)
             note = f", {len(result.fallbacks)} fallback(s)" if result.fallbacks else ""
             progress(f"{result.job.lang} {result.job.fmt}: {result.path} "
                      f"({result.pages} pages, {result.seconds:.1f} s{note})")

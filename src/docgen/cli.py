@@ -14,6 +14,7 @@ from typing import Any, Callable
 import click
 
 from . import __version__
+from .cli_context import built, project as current_project
 from .errors import DocgenError
 
 LANG_HELP = "Language code (repeat for several; default: all in locales/languages.yaml)."
@@ -32,19 +33,20 @@ class _Group(click.Group):
                 click.echo(f"error: {problem}" if not problem.warning else str(problem),
                            err=True)
             ctx.exit(exc.exit_code)
-
-
-def _project(ctx: click.Context) -> Any:
-    from .project import Project
-    return Project(Path(ctx.obj["root"]))
-
-
-def _built(ctx: click.Context) -> Any:
-    """The project, after building whatever is not up to date."""
-    from .build import Options, build as run
-    project = _project(ctx)
-    run(project, Options(), progress=lambda m: click.echo(m, err=True))
-    return project
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except OSError as exc:             # a disk, a permission: the user can act on it
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            where = exc.filename or "docgen"
+            click.echo(f"error: {where}: {exc.strerror or exc}", err=True)
+            ctx.exit(1)
+        except Exception as exc:           # a bug: say so, keep the traceback for --debug
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            click.echo(f"error: internal error ({type(exc).__name__}: {exc}); "
+                       "run again with --debug for the traceback", err=True)
+            ctx.exit(1)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -86,7 +88,7 @@ def build(ctx: click.Context, langs: tuple[str, ...], formats: tuple[str, ...], 
     from .build import Options, build as run
 
     options = Options(langs, formats or ("pdf", "docx"), strict, draft, force, jobs or 0)
-    report = run(_project(ctx), options, progress=lambda m: click.echo(m, err=True))
+    report = run(current_project(ctx), options, progress=lambda m: click.echo(m, err=True))
     for warning in report.warnings:
         click.echo(str(warning), err=True)
     for result in report.results:
@@ -110,7 +112,7 @@ def page(ctx: click.Context) -> None:
       docgen page && chromium output/index.html
     """
     from .distribute import write_page
-    click.echo(str(write_page(_built(ctx))))
+    click.echo(str(write_page(built(ctx))))
 
 
 @cli.command()
@@ -123,7 +125,7 @@ def bundle(ctx: click.Context) -> None:
       docgen bundle && (cd /tmp/x && unzip -q ~/docgen/output/dist/*.zip && sha256sum -c SHA256SUMS)
     """
     from .distribute import bundle as make_bundle
-    click.echo(str(make_bundle(_built(ctx))))
+    click.echo(str(make_bundle(built(ctx))))
 
 
 @cli.command()
@@ -131,7 +133,7 @@ def bundle(ctx: click.Context) -> None:
 def check(ctx: click.Context) -> None:
     """Check the source, the catalogs and that the bundled fonts cover every language."""
     from .checks import check_all
-    problems = check_all(_project(ctx))
+    problems = check_all(current_project(ctx))
     for problem in problems:
         click.echo(str(problem), err=True)
     if any(not p.warning for p in problems):

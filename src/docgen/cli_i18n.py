@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from .cli_context import project as current_project
 from .errors import DocgenError, Problem, UsageError
 
 LANG_HELP = "Language code (repeat for several; default: all)."
@@ -24,18 +25,13 @@ def i18n() -> None:
     """
 
 
-def _project(ctx: click.Context):  # noqa: ANN202
-    from .cli import _project as project
-    return project(ctx)
-
-
 @i18n.command()
 @click.pass_context
 def extract(ctx: click.Context) -> None:
     """Write locales/content.pot (from data/) and locales/ui.pot (from templates/)."""
     from .i18n import catalogs
     from .source import load
-    project = _project(ctx)
+    project = current_project(ctx)
     project.check_exists()
     written = catalogs.extract(load(project.source), project.root, project.locales)
     for path in written:
@@ -50,7 +46,7 @@ def extract(ctx: click.Context) -> None:
 def update(ctx: click.Context, langs: tuple[str, ...]) -> None:
     """Merge the templates into the catalogs: changed texts become fuzzy, none is lost."""
     from .i18n import catalogs
-    project = _project(ctx)
+    project = current_project(ctx)
     for path, stats in catalogs.update(project.locales, project.select(langs)):
         summary = ", ".join(f"{v} {k}" for k, v in stats.items() if v)
         click.echo(f"{path}: {summary or 'no change'}", err=True)
@@ -71,7 +67,7 @@ def init(ctx: click.Context, lang: str, locale: str | None, name: str | None) ->
     from babel import Locale, UnknownLocaleError
 
     from .i18n import catalogs
-    project = _project(ctx)
+    project = current_project(ctx)
     config = project.locales / "languages.yaml"
     if lang not in project.languages:
         locale = locale or lang
@@ -97,7 +93,7 @@ def status(ctx: click.Context, langs: tuple[str, ...], as_json: bool,
            fail_under: float | None) -> None:
     """How complete each catalog is (messages and words)."""
     from .i18n.status import status as compute
-    project = _project(ctx)
+    project = current_project(ctx)
     rows = compute(project.locales, project.select(langs))
     if as_json:
         click.echo(json.dumps([r.as_dict() for r in rows], indent=2))
@@ -123,7 +119,7 @@ def status(ctx: click.Context, langs: tuple[str, ...], as_json: bool,
 def check_command(ctx: click.Context, langs: tuple[str, ...], strict: bool) -> None:
     """The gate every build runs: syntax, headers, placeholders, markup, characters."""
     from .i18n.check import check
-    project = _project(ctx)
+    project = current_project(ctx)
     problems = check(project.locales, project.select(langs))
     errors = [p for p in problems if not p.warning or strict]
     for p in problems:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from .cli_context import project as current_project
 from .errors import DocgenError, Problem
 
 
@@ -19,10 +20,9 @@ def preview(ctx: click.Context, langs: tuple[str, ...], dpi: int) -> None:
       docgen preview --lang de
     """
     from .build import Options, build
-    from .cli import _project
     from .preview import contact_sheet
 
-    project = _project(ctx)
+    project = current_project(ctx)
     languages = project.select(langs)
     build(project, Options(tuple(l.code for l in languages), ("pdf",)),
           progress=lambda m: click.echo(m, err=True))

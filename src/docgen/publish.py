@@ -18,7 +18,6 @@ from .errors import DocgenError, Problem
 from .project import file_sha256
 
 if TYPE_CHECKING:
-    from .build import Job, Result
     from .project import Project
 
 
@@ -120,28 +119,28 @@ class Manifest:
         except (OSError, ValueError, KeyError, TypeError):
             return cls({})
 
-    def is_current(self, project: "Project", job: "Job") -> bool:
+    def is_current(self, project: "Project", lang: str, fmt: str, key: str) -> bool:
         """Same input hashes, the file as recorded, and no input touched since (like make)."""
-        entry = self.entries.get(f"{job.lang}/{job.fmt}")
-        path = project.output_path(job.lang, job.fmt)
-        if not (entry and entry.get("inputs") == job.key and path.exists()):
+        entry = self.entries.get(f"{lang}/{fmt}")
+        path = project.output_path(lang, fmt)
+        if not (entry and entry.get("inputs") == key and path.exists()):
             return False
         stat = path.stat()
         return entry.get("size") == stat.st_size and all(
-            p.stat().st_mtime <= stat.st_mtime for p in project.inputs(job.lang, job.fmt))
+            p.stat().st_mtime <= stat.st_mtime for p in project.inputs(lang, fmt))
 
-    def record(self, project: "Project", result: "Result") -> None:
-        job = result.job
-        path = project.output_path(job.lang, job.fmt)
-        self.entries[f"{job.lang}/{job.fmt}"] = {
-            "language": job.lang, "format": job.fmt,
+    def record(self, project: "Project", lang: str, fmt: str, key: str, pages: int | None,
+               coverage: float, fallbacks: list) -> None:
+        path = project.output_path(lang, fmt)
+        self.entries[f"{lang}/{fmt}"] = {
+            "language": lang, "format": fmt,
             "path": path.relative_to(project.output).as_posix(),
-            "size": path.stat().st_size, "pages": result.pages, "sha256": sha256(path),
-            "inputs": job.key,
+            "size": path.stat().st_size, "pages": pages, "sha256": sha256(path),
+            "inputs": key,
             "input_files": {p.relative_to(project.root).as_posix(): file_sha256(p)
-                            for p in project.inputs(job.lang, job.fmt)},
-            "coverage": round(result.coverage, 4),
-            "fallbacks": [list(f) for f in result.fallbacks],
+                            for p in project.inputs(lang, fmt)},
+            "coverage": round(coverage, 4),
+            "fallbacks": [list(f) for f in fallbacks],
         }
 
     def save(self, output: Path, order: list[str]) -> None:
