@@ -127,3 +127,15 @@ def test_nothing_of_the_build_machine_is_in_the_pdf(built: Path, lang: str) -> N
 def test_page_count_suits_saddle_stitching(built: Path, lang: str) -> None:
     """A printed brochure folds from sheets of four pages."""
     assert len(PdfReader(brochure(built, lang)).pages) % 4 == 0
+
+
+def test_preview_writes_every_page_and_a_contact_sheet(built: Path) -> None:
+    from PIL import Image
+
+    from docgen.preview import contact_sheet
+    folder = built / "output" / "preview" / "en"
+    sheet = contact_sheet(brochure(built, "en"), folder, dpi=30)
+    pages = sorted(folder.glob("page-*.png"))
+    assert len(pages) == len(PdfReader(brochure(built, "en")).pages)
+    width, height = Image.open(pages[0]).size
+    assert Image.open(sheet).size[0] > 3 * width

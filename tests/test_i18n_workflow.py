@@ -69,6 +69,22 @@ def test_changed_source_becomes_fuzzy_and_falls_back_visibly(project_dir: Path) 
     assert code == 1
     assert "(strict)" in out
 
+    # The translator updates the entry (new text, fuzzy mark removed): complete again.
+    po_path = project_dir / "locales/fr/LC_MESSAGES/content.po"
+    po = po_path.read_text(encoding="utf-8")
+    start = po.index(entry)
+    fixed = entry.replace('msgstr "Financement conjoint de projets de recherche"',
+                          'msgstr "Soutien conjoint aux projets de recherche"')
+    before = po[:start].rsplit("#, fuzzy\n", 1)          # the flag line just above it
+    po_path.write_text("".join(before) + fixed + po[start + len(entry):], encoding="utf-8")
+    code, out = run(project_dir, "i18n", "status", "--lang", "fr", "--fail-under", "100")
+    assert code == 0, out
+    code, out = run(project_dir, "build", "--lang", "fr", "--strict")
+    assert code == 0, out
+    text = flat(pdf_text(project_dir / "output/fr/brochure-fr.pdf"))
+    assert "Soutien conjoint aux projets de recherche" in text
+    assert "Gemeinsame Förderung" not in text
+
 
 def test_draft_marks_fallbacks_on_the_page(project_dir: Path) -> None:
     po = project_dir / "locales/fr/LC_MESSAGES/content.po"

@@ -8,9 +8,12 @@ good document.
 
 from __future__ import annotations
 
+import ctypes.util
+import datetime as dt
 import os
 import time
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
@@ -55,6 +58,24 @@ class Report:
     warnings: list[Problem] = field(default_factory=list)
 
 
+@contextmanager
+def _epoch(edition: dt.datetime) -> Iterator[None]:
+    """fontTools (WeasyPrint's fallback subsetter) stamps fonts with SOURCE_DATE_EPOCH."""
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = previous or str(int(
+        edition.replace(tzinfo=dt.timezone.utc).timestamp()))
+    try:
+        yield
+    finally:
+        if previous is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+
+
+def harfbuzz_subset_available() -> bool:
+    """WeasyPrint subsets fonts 3x faster, byte-identically, with this library."""
+    return ctypes.util.find_library("harfbuzz-subset") is not None
+
+
 def plan(project: Project, options: Options) -> list[Job]:
     edition = project.edition().isoformat()
     version = code_version()
@@ -89,13 +110,17 @@ def run_job(root: str, job: Job, draft: bool, strict: bool = False) -> Result:
         from .render import fonts, html, pdf
         page = html.render(local, project.templates, draft=draft)
         fonts.check_glyphs(page, project.templates / "fonts", where)
-        write: Callable[[Path], int | None] = lambda tmp: pdf.write_pdf(
-            page, project.templates, tmp, where)
+
+        def write(tmp: Path) -> int | None:
+            with _epoch(edition):
+                return pdf.write_pdf(page, project.templates, tmp, where)
     else:
         from .render import docx
 
         data = docx.render(local, project.templates / "briefing.docx", edition, draft, where)
-        write = lambda tmp: tmp.write_bytes(data) and None  # noqa: E731 (pages: Word decides)
+        def write(tmp: Path) -> int | None:
+            tmp.write_bytes(data)
+            return None                # pages: Word and LibreOffice decide
     if strict and local.fallbacks:
         raise DocgenError([Problem(where, None, f"(strict) {len(local.fallbacks)} text(s) "
                                    f"would fall back to the source language, e.g. "
@@ -120,6 +145,10 @@ def build(project: Project, options: Options,
     report.warnings = problems
     if options.strict and problems:
         raise DocgenError([Problem(p.path, p.line, f"(strict) {p.message}") for p in problems])
+    if "pdf" in options.formats and not harfbuzz_subset_available():
+        progress("warning: libharfbuzz-subset0 is missing: WeasyPrint falls back to fontTools, "
+                 "about 3 times slower (install it with scripts/setup or apt-get install "
+                 "libharfbuzz-subset0)")
     with BuildLock(project.output):
         for leftover in remove_leftovers(project.output):
             progress(f"removed {leftover.name}, left by an interrupted build")
