@@ -137,5 +137,5 @@ def test_preview_writes_every_page_and_a_contact_sheet(built: Path) -> None:
     sheet = contact_sheet(brochure(built, "en"), folder, dpi=30)
     pages = sorted(folder.glob("page-*.png"))
     assert len(pages) == len(PdfReader(brochure(built, "en")).pages)
-    width, height = Image.open(pages[0]).size
-    assert Image.open(sheet).size[0] > 3 * width
+    with Image.open(pages[0]) as first, Image.open(sheet) as whole:
+        assert whole.size[0] > 3 * first.size[0]

@@ -26,4 +26,5 @@ def contact_sheet(pdf: Path, folder: Path, dpi: int = 60, columns: int = 4) -> P
         sheet.paste(image, (gap + column * (width + gap), gap + row * (height + gap)))
     target = folder / "contact-sheet.png"
     sheet.save(target)
+    document.close()
     return target
