@@ -46,6 +46,16 @@ def css_content(template: str, values: dict[str, str]) -> str:
     return Markup(" ".join(parts))
 
 
+def figure(text: str) -> Markup:
+    """A figure for display size: CLDR's narrow no-break space (U+202F) stays the character
+    Babel wrote, but gets a little room, or "1 200" reads as "1200" at 30 points.
+
+    >>> print(figure("60\u202f000\u202fm²").replace("\u202f", "_"))
+    60<span class="nnbsp">_</span>000<span class="nnbsp">_</span>m²
+    """
+    return Markup(str(escape(text)).replace("\u202f", '<span class="nnbsp">\u202f</span>'))
+
+
 def nowidow(text: str) -> str:
     """Join the last two words of a heading, so no word stands alone on its last line.
 
@@ -67,6 +77,7 @@ def environment(templates: Path, draft: bool = False) -> Environment:
         ["html", "xml"], default_for_string=True), undefined=StrictUndefined,
         finalize=finalize, trim_blocks=True, lstrip_blocks=True)
     env.filters["nowidow"] = nowidow
+    env.filters["figure"] = figure
     env.filters["css_content"] = css_content
     env.filters["css_string"] = css_string
     return env
