@@ -81,7 +81,7 @@ def floor(project: Path, langs: list[str]) -> float:
     scratch = Path(tempfile.mkdtemp())
     for lang in langs:
         language = languages[lang]
-        cats = {d.name: catalogs.load(project / "locales", lang, d) for d in language.domains()}
+        cats = catalogs.load_all(project / "locales", language)
         import datetime as dt
         local = localise(doc, language, cats, dt.date(2026, 11, 28))
         pages.append((html.render(local, project / "templates"),

@@ -17,7 +17,7 @@ def facts(root: Path, lang: str) -> list[str]:
     """Organisations, places, every figure (formatted by Babel) and the URL."""
     doc = load(root / "data" / "partnerships.yaml")
     language = load_languages(root / "locales")[lang]
-    cats = {d.name: catalogs.load(root / "locales", lang, d) for d in language.domains()}
+    cats = catalogs.load_all(root / "locales", language)
     local = localise(doc, language, cats, dt.date(2026, 1, 1))
     fmt = local.formatter
     out = []

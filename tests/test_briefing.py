@@ -121,8 +121,8 @@ def test_restyling_the_reference_restyles_every_briefing(project_dir: Path) -> N
 
 
 def test_control_characters_never_reach_word(project_dir: Path) -> None:
-    from docgen.errors import DocgenError
     from docgen.build import Job, run_job
+    from docgen.errors import DocgenError
     po = project_dir / "locales/fr/LC_MESSAGES/content.po"
     po.write_text(po.read_text(encoding="utf-8").replace('msgstr "Objectifs"',
                                                          'msgstr "Objec\\vtifs"'), "utf-8")

@@ -124,7 +124,7 @@ def test_a_killed_build_leaves_no_partial_file(project_dir: Path) -> None:
 
 def test_a_second_build_at_the_same_time_is_refused(project_dir: Path) -> None:
     project = Project(project_dir)
-    with BuildLock(project.output):
-        with pytest.raises(DocgenError, match="another docgen build is running"):
-            build(project, Options(langs=("fr",)))
+    with BuildLock(project.output), \
+            pytest.raises(DocgenError, match="another docgen build is running"):
+        build(project, Options(langs=("fr",)))
     build(project, Options(langs=("fr",), formats=("docx",)))

@@ -87,7 +87,8 @@ def test_header_language_and_plural_forms_must_match(tmp_path: Path) -> None:
 
 
 def test_missing_plural_forms(tmp_path: Path) -> None:
-    body = 'msgid "{n} page"\nmsgid_plural "{n} pages"\nmsgstr[0] "{n} page"\nmsgstr[1] "{n} pages"\n'
+    body = ('msgid "{n} page"\nmsgid_plural "{n} pages"\n'
+            'msgstr[0] "{n} page"\nmsgstr[1] "{n} pages"\n')
     assert problems(catalog(tmp_path, body)) == ["9: 2 plural forms, fr needs 3"]
 
 

@@ -37,7 +37,8 @@ def test_extract_is_idempotent_and_references_the_data(project_dir: Path) -> Non
     assert code == 0, out
     after = (project_dir / "locales" / "content.pot").read_text(encoding="utf-8")
     assert after.encode() == before
-    block = after[after.index('msgctxt "partnerships.biowin-medvia.tables[0].rows[1].value"') - 200:]
+    context = 'msgctxt "partnerships.biowin-medvia.tables[0].rows[1].value"'
+    block = after[after.index(context) - 200:]
     assert '#. {investment} = an amount of money, e.g. "44\u00a0Mio.\u00a0€"' in block
     assert re.search(r"#: data/partnerships\.yaml:\d+", block)
 
@@ -90,15 +91,16 @@ def test_draft_marks_fallbacks_on_the_page(project_dir: Path) -> None:
     po = project_dir / "locales/fr/LC_MESSAGES/content.po"
     text = po.read_text(encoding="utf-8")
     po.write_text(text.replace('msgstr "Objectifs"', 'msgstr ""'), encoding="utf-8")
+    import datetime as dt
+
     from docgen.build import Job, run_job
     from docgen.i18n import catalogs
     from docgen.i18n.languages import load_languages
     from docgen.localise import localise
     from docgen.render import html
     from docgen.source import load
-    import datetime as dt
     lang = load_languages(project_dir / "locales")["fr"]
-    cats = {d.name: catalogs.load(project_dir / "locales", "fr", d) for d in lang.domains()}
+    cats = catalogs.load_all(project_dir / "locales", lang)
     doc = localise(load(project_dir / "data/partnerships.yaml"), lang, cats, dt.date(2026, 1, 1))
     page = html.render(doc, project_dir / "templates", draft=True)
     assert '<mark class="fallback" title="untranslated">Ziele</mark>' in page
@@ -140,7 +142,8 @@ def test_broken_translation_stops_the_build_and_keeps_the_old_pdf(
     for args in (("i18n", "check"), ("build", "--lang", "fr", "--force")):
         code, out = run(project_dir, *args)
         assert code == 1, out
-        assert re.search(rf"locales/fr/LC_MESSAGES/content\.po:{line}: .*{re.escape(expected)}", out), out
+        where = rf"locales/fr/LC_MESSAGES/content\.po:{line}: "
+        assert re.search(where + ".*" + re.escape(expected), out), out
         assert "Traceback" not in out
     assert pdf.read_bytes() == good
 
@@ -150,7 +153,8 @@ def test_init_adds_a_language_without_code(project_dir: Path) -> None:
                     "--name", "Italiano")
     assert code == 0, out
     assert (project_dir / "locales/it/LC_MESSAGES/content.po").exists()
-    assert 'it: {locale: it_IT, name: "Italiano"}' in (project_dir / "locales/languages.yaml").read_text()
+    config = (project_dir / "locales/languages.yaml").read_text()
+    assert 'it: {locale: it_IT, name: "Italiano"}' in config
     code, out = run(project_dir, "i18n", "status", "--lang", "it", "--json")
     assert code == 0 and '"untranslated": 96' in out
     code, out = run(project_dir, "build", "--lang", "it", "--format", "docx")

@@ -13,9 +13,9 @@ from docgen.cli import cli
 from docgen.errors import DocgenError
 from docgen.render.pdf import write_pdf
 
-from .conftest import ROOT, flat, pdf_text
+from .conftest import ROOT, pdf_text
 
-SECRET = "docgen-secret-0f3a9c7e"
+SECRET = "docgen-secret-0f3a9c7e"  # noqa: S105 (a marker, not a password)
 
 
 def uncompressed(pdf: Path) -> bytes:

@@ -12,11 +12,11 @@ import ctypes.util
 import datetime as dt
 import os
 import time
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator
 
 from .errors import DocgenError, Problem
 from .i18n.check import check
@@ -63,7 +63,7 @@ def _epoch(edition: dt.datetime) -> Iterator[None]:
     """fontTools (WeasyPrint's fallback subsetter) stamps fonts with SOURCE_DATE_EPOCH."""
     previous = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = previous or str(int(
-        edition.replace(tzinfo=dt.timezone.utc).timestamp()))
+        edition.replace(tzinfo=dt.UTC).timestamp()))
     try:
         yield
     finally:
@@ -101,7 +101,7 @@ def run_job(root: str, job: Job, draft: bool, strict: bool = False) -> Result:
     project = Project(Path(root))
     language = project.languages[job.lang]
     doc = load(project.source)
-    cats = {d.name: catalogs.load(project.locales, job.lang, d) for d in language.domains()}
+    cats = catalogs.load_all(project.locales, language)
     edition = project.edition()
     local = localise(doc, language, cats, edition.date())
     target = project.output_path(job.lang, job.fmt)

@@ -24,8 +24,7 @@ def check_all(project: Project) -> list[Problem]:
         return problems
     edition = project.edition().date()
     for language in languages:
-        cats = {d.name: catalogs.load(project.locales, language.code, d)
-                for d in language.domains()}
+        cats = catalogs.load_all(project.locales, language)
         for draft in (False, True):
             page = html.render(localise(doc, language, cats, edition), project.templates, draft)
             missing = fonts.missing_glyphs(fonts.visible_text(page), project.templates / "fonts")

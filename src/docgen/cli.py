@@ -6,15 +6,14 @@ Heavy libraries (WeasyPrint, python-docx, Babel's data) load inside the commands
 
 from __future__ import annotations
 
-import os
-import sys
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import click
 
 from . import __version__
-from .cli_context import built, project as current_project
+from .cli_context import built
+from .cli_context import project as current_project
 from .errors import DocgenError
 
 LANG_HELP = "Language code (repeat for several; default: all in locales/languages.yaml)."
@@ -85,7 +84,8 @@ def build(ctx: click.Context, langs: tuple[str, ...], formats: tuple[str, ...], 
       docgen build                      # all languages, PDF and DOCX
       docgen build --lang fr --format pdf --draft
     """
-    from .build import Options, build as run
+    from .build import Options
+    from .build import build as run
 
     options = Options(langs, formats or ("pdf", "docx"), strict, draft, force, jobs or 0)
     report = run(current_project(ctx), options, progress=lambda m: click.echo(m, err=True))

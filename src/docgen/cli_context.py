@@ -11,12 +11,12 @@ if TYPE_CHECKING:
     from .project import Project
 
 
-def project(ctx: click.Context) -> "Project":
+def project(ctx: click.Context) -> Project:
     from .project import Project
     return Project(Path(ctx.obj["root"]))
 
 
-def built(ctx: click.Context) -> "Project":
+def built(ctx: click.Context) -> Project:
     """The project, after building whatever is not up to date."""
     from .build import Options, build
     current = project(ctx)

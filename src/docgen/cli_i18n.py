@@ -76,7 +76,8 @@ def init(ctx: click.Context, lang: str, locale: str | None, name: str | None) ->
         except (UnknownLocaleError, ValueError):
             raise UsageError(f"unknown CLDR locale {locale!r}") from None
         text = config.read_text(encoding="utf-8")
-        line = f"{lang}: {{locale: {locale}, name: {json.dumps(name or lang, ensure_ascii=False)}}}\n"
+        shown = json.dumps(name or lang, ensure_ascii=False)
+        line = f"{lang}: {{locale: {locale}, name: {shown}}}\n"
         config.write_text(text + ("" if text.endswith("\n") else "\n") + line, encoding="utf-8")
         project = type(project)(project.root)
     for path, stats in catalogs.update(project.locales, project.select([lang]), init=True):

@@ -24,7 +24,7 @@ def preview(ctx: click.Context, langs: tuple[str, ...], dpi: int) -> None:
 
     project = current_project(ctx)
     languages = project.select(langs)
-    build(project, Options(tuple(l.code for l in languages), ("pdf",)),
+    build(project, Options(tuple(language.code for language in languages), ("pdf",)),
           progress=lambda m: click.echo(m, err=True))
     for language in languages:
         pdf = project.output_path(language.code, "pdf")

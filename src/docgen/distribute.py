@@ -46,8 +46,7 @@ def write_page(project: Project) -> Path:
         entries = [d for d in documents if d["language"] == language.code]
         if not entries:
             continue
-        cats = {d.name: catalogs.load(project.locales, language.code, d)
-                for d in language.domains()}
+        cats = catalogs.load_all(project.locales, language)
         local = localise(doc, language, cats, edition)
         for entry in entries:
             pdf = project.output / entry["path"]

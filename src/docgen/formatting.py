@@ -12,13 +12,14 @@ r"""Every figure, date and list as Babel writes it for one language (CLDR, never
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Sequence
 from decimal import Decimal
+from typing import Any
 
 from babel import Locale
 from babel.dates import format_date, format_interval
 from babel.lists import format_list
-from babel.numbers import (format_compact_currency, format_currency, format_decimal,
-                           format_percent)
+from babel.numbers import format_compact_currency, format_currency, format_decimal, format_percent
 from babel.units import format_unit
 
 from .model import Figure
@@ -99,7 +100,7 @@ class Formatter:
         """
         return format_date(day, "long", locale=self.locale)
 
-    def list(self, items: list[str]) -> str:
+    def list(self, items: Sequence[str]) -> str:
         """
         >>> Formatter("fr_BE").list(["Wallonie", "Flandre"])
         'Wallonie et Flandre'
@@ -122,6 +123,8 @@ class Formatter:
         if figure.kind == "years":
             assert isinstance(v, tuple)
             return self.years(*v)
-        method = {"count": self.number, "percent": self.percent, "area_m2": self.area,
-                  "year": self.year, "at_least": self.at_least, "url": self.url}[figure.kind]
-        return method(v)  # type: ignore[arg-type]
+        methods: dict[str, Callable[[Any], str]] = {
+            "count": self.number, "percent": self.percent, "area_m2": self.area,
+            "year": self.year, "at_least": self.at_least, "url": self.url}
+        method = methods[figure.kind]
+        return method(v)

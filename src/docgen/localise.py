@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gettext as _gettext
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from babel.messages.plurals import get_plural
@@ -24,7 +25,7 @@ class Msg(str):
     fallback = False
 
     @classmethod
-    def make(cls, text: str, fallback: bool) -> "Msg":
+    def make(cls, text: str, fallback: bool) -> Msg:
         msg = cls(text)
         msg.fallback = fallback
         return msg
@@ -149,7 +150,7 @@ class LDocument:
         return self.language.code
 
 
-def localise(doc: Document, language: Language, catalogs: dict[str, Translations | None],
+def localise(doc: Document, language: Language, catalogs: Mapping[str, Translations | None],
              edition: dt.date) -> LDocument:
     """``catalogs`` maps a domain name to its Translations (None: the source language)."""
     fallbacks: list[Fallback] = []

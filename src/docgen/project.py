@@ -72,20 +72,21 @@ class Project:
         epoch = os.environ.get("SOURCE_DATE_EPOCH")
         if epoch:
             try:
-                return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).replace(tzinfo=None)
+                return dt.datetime.fromtimestamp(int(epoch), dt.UTC).replace(tzinfo=None)
             except ValueError:
-                raise UsageError(f"SOURCE_DATE_EPOCH is not a number of seconds: {epoch!r}")
+                raise UsageError(
+                    f"SOURCE_DATE_EPOCH is not a number of seconds: {epoch!r}") from None
         try:
             out = subprocess.run(["git", "log", "-1", "--format=%ct", "--", "data", "locales",
                                   "templates"], cwd=self.root, capture_output=True, text=True,
                                  timeout=10)
             if out.returncode == 0 and out.stdout.strip():
-                return dt.datetime.fromtimestamp(int(out.stdout.strip()), dt.timezone.utc
+                return dt.datetime.fromtimestamp(int(out.stdout.strip()), dt.UTC
                                                  ).replace(tzinfo=None)
         except (OSError, subprocess.SubprocessError):
             pass
         newest = max(p.stat().st_mtime for p in [self.source, *self.locales.rglob("*.po")])
-        return dt.datetime.fromtimestamp(int(newest), dt.timezone.utc).replace(tzinfo=None)
+        return dt.datetime.fromtimestamp(int(newest), dt.UTC).replace(tzinfo=None)
 
     def check_exists(self) -> None:
         if not self.source.is_file():

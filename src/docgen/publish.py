@@ -10,11 +10,11 @@ import re
 import tempfile
 import time
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
 from .errors import DocgenError, Problem
-
 from .project import file_sha256
 
 if TYPE_CHECKING:
@@ -30,7 +30,7 @@ class BuildLock:
         self.path = output / ".docgen.lock"
         self.handle: Any = None
 
-    def __enter__(self) -> "BuildLock":
+    def __enter__(self) -> BuildLock:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.handle = open(self.path, "w")
         deadline = time.monotonic() + self.grace
@@ -112,14 +112,14 @@ class Manifest:
         self.entries = entries
 
     @classmethod
-    def load(cls, output: Path) -> "Manifest":
+    def load(cls, output: Path) -> Manifest:
         try:
             data = json.loads((output / "manifest.json").read_text(encoding="utf-8"))
             return cls({f"{d['language']}/{d['format']}": d for d in data["documents"]})
         except (OSError, ValueError, KeyError, TypeError):
             return cls({})
 
-    def is_current(self, project: "Project", lang: str, fmt: str, key: str) -> bool:
+    def is_current(self, project: Project, lang: str, fmt: str, key: str) -> bool:
         """Same input hashes, the file as recorded, and no input touched since (like make)."""
         entry = self.entries.get(f"{lang}/{fmt}")
         path = project.output_path(lang, fmt)
@@ -129,7 +129,7 @@ class Manifest:
         return entry.get("size") == stat.st_size and all(
             p.stat().st_mtime <= stat.st_mtime for p in project.inputs(lang, fmt))
 
-    def record(self, project: "Project", lang: str, fmt: str, key: str, pages: int | None,
+    def record(self, project: Project, lang: str, fmt: str, key: str, pages: int | None,
                coverage: float, fallbacks: list) -> None:
         path = project.output_path(lang, fmt)
         self.entries[f"{lang}/{fmt}"] = {

@@ -8,16 +8,26 @@ duplicate key are all visible here, and nothing is silently converted.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import yaml
 from babel.numbers import list_currencies
 
-from .errors import Problem, raise_if_errors
-from .model import (FIGURE_KINDS, Document, Figure, Highlight, ItemList, Partnership, Row,
-                    Table, Text)
+from .errors import DocgenError, Problem, raise_if_errors
+from .model import (
+    FIGURE_KINDS,
+    Document,
+    Figure,
+    Highlight,
+    ItemList,
+    Partnership,
+    Row,
+    Table,
+    Text,
+)
 
 _INT = "tag:yaml.org,2002:int"
 _STR = "tag:yaml.org,2002:str"
@@ -26,7 +36,8 @@ _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 # A digit that starts a number in prose ("75 Start-ups"); "COVID-19" is a name, not a figure.
 _PROSE_NUMBER = re.compile(r"(?<![\w\-])\d")
-_BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_BAD_CHARS = re.compile(                # controls, bidi overrides, zero-width characters
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 
 
 class _Reader:
@@ -300,6 +311,8 @@ def load(path: Path | str) -> Document:
         raise_if_errors([Problem(shown, mark.line + 1 if mark else None,
                                  f"YAML syntax: {exc.problem}")])
         raise
+    if root is None:
+        raise DocgenError([Problem(shown, 1, "the source is empty")])
     f = r.mapping(root, "document", ("title", "subtitle", "source_note", "lead", "conclusion",
                                      "partnerships"), ("figures", "at_a_glance"))
     shared = _figures(r, f.get("figures"), "figures", {})

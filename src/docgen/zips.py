@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
-from typing import Iterable
+from collections.abc import Iterable
 
 
 def stable_zip(entries: Iterable[tuple[str, bytes]], when: dt.datetime) -> bytes:

@@ -5,8 +5,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from pathlib import Path
-
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..errors import DocgenError, Problem
 from . import po
@@ -27,7 +26,7 @@ FIGURE_WORDS = {"count": "a number", "money": "an amount of money", "percent": "
                 "at_least": "a minimum", "url": "a web address"}
 
 
-def _catalog(domain: Domain, locale: str | None, what: str) -> "Catalog":
+def _catalog(domain: Domain, locale: str | None, what: str) -> Catalog:
     from babel.messages.catalog import Catalog
     return Catalog(locale=locale, domain=domain.name, project="docgen", version="1",
                    header_comment=HEADER.format(what=what), fuzzy=False,
@@ -74,6 +73,11 @@ def read_entries(path: Path) -> tuple[list[po.Entry], list[Problem]]:
     return po.parse(text, shown)
 
 
+def load_all(locales: Path, language: Language) -> dict[str, Translations | None]:
+    """Every catalog one language translates, by domain name (for ``localise``)."""
+    return {d.name: load(locales, language.code, d) for d in language.domains()}
+
+
 def load(locales: Path, lang: str, domain: Domain) -> Translations:
     """Load a catalog; syntax problems raise (the gate reports the rest)."""
     path = po_path(locales, lang, domain)
@@ -85,7 +89,7 @@ def load(locales: Path, lang: str, domain: Domain) -> Translations:
 
 # -- extraction ---------------------------------------------------------------------------
 
-def _content_catalog(doc: "Document", root: Path) -> "Catalog":
+def _content_catalog(doc: Document, root: Path) -> Catalog:
     from ..formatting import Formatter
     catalog = _catalog(CONTENT, None, "template of the content texts (German source)")
     source = Formatter("de_BE")
@@ -108,7 +112,7 @@ def _content_catalog(doc: "Document", root: Path) -> "Catalog":
     return catalog
 
 
-def _ui_catalog(root: Path) -> "Catalog":
+def _ui_catalog(root: Path) -> Catalog:
     from babel.messages.extract import extract_from_file
     from jinja2.ext import babel_extract
     catalog = _catalog(UI, None, "template of the labels (English source)")
@@ -117,18 +121,16 @@ def _ui_catalog(root: Path) -> "Catalog":
     sources += [(p, code.parent.parent) for p in
                 [code / "localise.py", *sorted((code / "render").glob("*.py"))]]
     for path, base in sources:
-        method = babel_extract if path.suffix == ".html" else "python"
-        with path.open("rb") as handle:
-            found = extract_from_file(method, str(path), keywords=KEYWORDS,
-                                      comment_tags=("Translators:",),
-                                      options={"trimmed": "true"})
+        method: Any = babel_extract if path.suffix == ".html" else "python"
+        found = extract_from_file(method, str(path), keywords=KEYWORDS,
+                                  comment_tags=("Translators:",), options={"trimmed": "true"})
         for line, msgid, comments, context in found:
             catalog.add(msgid, locations=[(path.relative_to(base).as_posix(), line)],
                         auto_comments=comments, context=context)
     return catalog
 
 
-def _write_if_changed(catalog: "Catalog", path: Path, **options: object) -> bool:
+def _write_if_changed(catalog: Catalog, path: Path, **options: object) -> bool:
     """Write a PO/POT file unless only its dates would change (keeps diffs honest)."""
     from babel.messages.pofile import write_po
     buffer = io.BytesIO()
@@ -145,7 +147,7 @@ def _write_if_changed(catalog: "Catalog", path: Path, **options: object) -> bool
     return True
 
 
-def extract(doc: "Document", root: Path, locales: Path) -> list[Path]:
+def extract(doc: Document, root: Path, locales: Path) -> list[Path]:
     """Write content.pot (from the data) and ui.pot (from templates and renderers)."""
     written = []
     for domain, catalog in ((CONTENT, _content_catalog(doc, root)), (UI, _ui_catalog(root))):
@@ -157,60 +159,64 @@ def extract(doc: "Document", root: Path, locales: Path) -> list[Path]:
 
 # -- update and init ----------------------------------------------------------------------
 
-def _merge(template: "Catalog", old: "Catalog | None", language: Language, domain: Domain
-           ) -> tuple["Catalog", dict[str, int]]:
+def _has_text(message: Any) -> bool:
+    strings = message.string if isinstance(message.string, tuple) else (message.string,)
+    return any(strings)
+
+
+def _merge(template: Catalog, old: Catalog | None, language: Language, domain: Domain
+           ) -> tuple[Catalog, dict[str, int]]:
     """Template + old catalog → new catalog. No translation is ever lost.
 
     Same context and msgid: kept. Same (data-path) context, new msgid: fuzzy, with the
-    previous msgid kept. New: empty. Gone: obsolete.
+    previous msgid kept (``#| msgid``). New: empty. Gone, but translated: obsolete (``#~``).
     """
+    from babel.messages.catalog import Message
+
     # Language and Plural-Forms come from the language code (CLDR plural rules).
     new = _catalog(domain, language.code, f"{language.name} {domain.name} catalog")
+    olds: dict[tuple[str | None, Any], Any] = {}
     if old is not None:
         new.mime_headers = [h for h in old.mime_headers
                             if h[0] not in ("Language", "Plural-Forms")]
         new.revision_date = old.revision_date
-    from babel.messages.catalog import Message
-    stats = {"kept": 0, "fuzzy": 0, "new": 0, "obsolete": 0}
-    olds = {(m.context, m.id): m for m in old if m.id} if old is not None else {}
-    by_context = {}
+        olds = {(m.context, m.id): m for m in old if m.id}
+    by_context: dict[str, list[Any]] = {}
     for m in olds.values():
         if m.context:
             by_context.setdefault(m.context, []).append(m)
+    stats = {"kept": 0, "fuzzy": 0, "new": 0, "obsolete": 0}
     used = set()
     for message in template:
         if not message.id:
             continue
-        key = (message.context, message.id)
-        previous = olds.get(key)
         fresh = Message(message.id, "", list(message.locations), set(),
                         list(message.auto_comments), [], context=message.context)
-        if previous is not None:
-            fresh.string = previous.string
-            fresh.flags = set(previous.flags)
-            fresh.user_comments = list(previous.user_comments)
+        previous = olds.get((message.context, message.id))
+        moved = by_context.get(message.context or "", [])
+        if previous is not None:                       # unchanged source text
+            fresh.string, fresh.flags = previous.string, set(previous.flags)
             fresh.previous_id = list(previous.previous_id)
             stats["kept"] += 1
-            used.add(key)
-        elif message.context and len(by_context.get(message.context, [])) == 1:
-            previous = by_context[message.context][0]
+        elif len(moved) == 1:                          # same place, new source text
+            previous = moved[0]
             fresh.string = previous.string
-            fresh.user_comments = list(previous.user_comments)
-            if any(previous.string if isinstance(previous.string, tuple)
-                   else [previous.string]):
+            if _has_text(previous):
                 fresh.flags = {"fuzzy"}
-                fresh.previous_id = [previous.id] if isinstance(previous.id, str) \
-                    else list(previous.id)
+                ids = previous.id if isinstance(previous.id, tuple) else (previous.id,)
+                fresh.previous_id = list(ids)
                 stats["fuzzy"] += 1
-            used.add((previous.context, previous.id))
         else:
             stats["new"] += 1
+        if previous is not None:
+            fresh.user_comments = list(previous.user_comments)
+            used.add((previous.context, previous.id))
         if isinstance(message.id, tuple) and not isinstance(fresh.string, tuple):
             fresh.string = tuple("" for _ in range(new.num_plurals))
         new[message.id] = fresh
     for key, m in olds.items():
-        if key not in used and (m.string if isinstance(m.string, str) else any(m.string)):
-            new.obsolete[key] = m
+        if key not in used and _has_text(m):
+            new.obsolete[(m.id, m.context) if m.context else m.id] = m
             stats["obsolete"] += 1
     return new, stats
 

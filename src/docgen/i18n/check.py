@@ -119,7 +119,8 @@ def check_catalog(path: Path, language: Language) -> list[Problem]:
     forms = fields.get("Plural-Forms", "").replace(" ", "")
     if not forms.startswith(expected + ";"):
         problems.append(Problem(shown, head_line, f"header Plural-Forms is "
-                                f"{fields.get('Plural-Forms')!r}, expected {plural.plural_forms!r}"))
+                                f"{fields.get('Plural-Forms')!r}, "
+                                f"expected {plural.plural_forms!r}"))
     seen: dict[tuple[str | None, str], int] = {}
     for entry in entries:
         if entry.is_header or entry.obsolete:

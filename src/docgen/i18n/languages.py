@@ -40,7 +40,8 @@ def load_languages(locales_dir: Path) -> dict[str, Language]:
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as exc:
-        raise DocgenError([Problem(str(path), None, f"cannot read the language list: {exc}")])
+        raise DocgenError([Problem(str(path), None,
+                                   f"cannot read the language list: {exc}")]) from None
     out, problems = {}, []
     for code, spec in raw.items():
         try:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from collections.abc import Sequence
 from pathlib import Path
 
 import docx
@@ -56,10 +57,10 @@ class _Writer:
                 run.font.highlight_color = WD_COLOR_INDEX.YELLOW
         tag_runs(paragraph, self.tag)
 
-    def table(self, rows: list[tuple[str, str]], header: tuple[str, str]) -> None:
+    def table(self, rows: Sequence[tuple[str, str]], header: tuple[str, str]) -> None:
         table = self.word.add_table(rows=1, cols=2)
         table.style = self.word.styles["Key Figures"]
-        for cell, value in zip(table.rows[0].cells, header):
+        for cell, value in zip(table.rows[0].cells, header, strict=True):
             cell.text = self.text(value)
         for label, value in rows:
             cells = table.add_row().cells
@@ -102,12 +103,13 @@ def render(doc: LDocument, reference: Path, edition: dt.datetime, draft: bool = 
         w.keep_next = True            # the intro stays with its table
         w.para("Normal", p.intro)
         w.keep_next = False
-        rows = []
+        rows: list[tuple[str, str]] = []
         if p.organisations:
             rows.append((ngettext("Organisation", "Organisations", len(p.organisations)),
                          fmt.list(p.organisations)))
         rows.append((ngettext("Location", "Locations", len(p.places)), fmt.list(p.places)))
-        table_rows = [(label, value) for t in p.tables for label, value in t.rows]
+        table_rows: list[tuple[str, str]] = [(label, value) for t in p.tables
+                                             for label, value in t.rows]
         # A highlight already shown in the partnership's own table is not repeated.
         rows += [(_sentence(h.label), h.value) for h in p.highlights
                  if not any(h.value in value for _label, value in table_rows)]
