@@ -26,3 +26,26 @@ def facts(root: Path, lang: str) -> list[str]:
     for p in local.partnerships:
         out += p.organisations + list(p.places) + [p.title]
     return sorted({flat(x).strip() for x in out})
+
+
+def texts(root: Path, lang: str, highlights: bool = True) -> list[str]:
+    """Every text of the source as the language prints it (placeholders filled by Babel)."""
+    doc = load(root / "data" / "partnerships.yaml")
+    language = load_languages(root / "locales")[lang]
+    local = localise(doc, language, catalogs.load_all(root / "locales", language),
+                     dt.date(2026, 1, 1))
+    out = [local.title, local.subtitle, local.lead, local.conclusion, local.source_note]
+    out += [h.label for h in local.at_a_glance]
+    for p in local.partnerships:
+        out += [p.title, p.intro, *p.places]
+        out += [h.label for h in p.highlights] if highlights else []
+        for lst in p.lists:
+            out += ([lst.title] if lst.title else []) + lst.items
+        for table in p.tables:
+            out += [table.title] + [x for row in table.rows for x in row]
+    return out
+
+
+def squeeze(text: str) -> str:
+    """For finding a text across line breaks and hyphenation: no spaces, no hyphens."""
+    return "".join(text.split()).replace("-", "").replace("\u2010", "").replace("\u00ad", "")

@@ -10,7 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from .conftest import flat, pdf_text
-from .facts import facts
+from .facts import facts, squeeze, texts
 
 pytestmark = pytest.mark.slow
 LANGS = ("de", "fr", "nl", "en")
@@ -31,6 +31,12 @@ def test_every_fact_is_in_the_brochure(built: Path, lang: str) -> None:
     assert missing == []
     assert INVESTMENT[lang] in text
     assert "www.kickstartbiomanufacturing.be" in text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_text_of_the_source_is_in_the_brochure(built: Path, lang: str) -> None:
+    page = squeeze(pdf_text(brochure(built, lang)))
+    assert [t for t in texts(built, lang) if squeeze(t) not in page] == []
 
 
 @pytest.mark.parametrize("lang", ("fr", "nl", "en"))

@@ -57,13 +57,20 @@ class _Writer:
                 run.font.highlight_color = WD_COLOR_INDEX.YELLOW
         tag_runs(paragraph, self.tag)
 
-    def table(self, rows: Sequence[tuple[str, str]], header: tuple[str, str]) -> None:
+    def table(self, rows: Sequence[tuple[str, str | None]], header: tuple[str, str]) -> None:
+        """Label and value rows; a row without a value is a subheading across both columns."""
         table = self.word.add_table(rows=1, cols=2)
         table.style = self.word.styles["Key Figures"]
         for cell, value in zip(table.rows[0].cells, header, strict=True):
             cell.text = self.text(value)
         for label, value in rows:
             cells = table.add_row().cells
+            if value is None:
+                merged = cells[0].merge(cells[1])
+                merged.text = ""
+                run = merged.paragraphs[0].add_run(self.text(label))
+                run.bold = True
+                continue
             cells[0].text = self.text(label)
             cells[1].text = self.text(value)
         keep_table_together(table)
@@ -92,6 +99,7 @@ def render(doc: LDocument, reference: Path, edition: dt.datetime, draft: bool = 
     fmt = doc.formatter
 
     w.para("Title", doc.title)
+    w.para("Subtitle", doc.subtitle)
     w.para("Subtitle", _("Briefing for decision makers"), " · ", doc.edition_text)
     w.para("Heading 1", _("Summary"))
     w.para("Summary", doc.lead)
@@ -103,17 +111,17 @@ def render(doc: LDocument, reference: Path, edition: dt.datetime, draft: bool = 
         w.keep_next = True            # the intro stays with its table
         w.para("Normal", p.intro)
         w.keep_next = False
-        rows: list[tuple[str, str]] = []
+        rows: list[tuple[str, str | None]] = []
         if p.organisations:
             rows.append((ngettext("Organisation", "Organisations", len(p.organisations)),
                          fmt.list(p.organisations)))
         rows.append((ngettext("Location", "Locations", len(p.places)), fmt.list(p.places)))
-        table_rows: list[tuple[str, str]] = [(label, value) for t in p.tables
-                                             for label, value in t.rows]
+        shown = [value for t in p.tables for _label, value in t.rows]
         # A highlight already shown in the partnership's own table is not repeated.
         rows += [(_sentence(h.label), h.value) for h in p.highlights
-                 if not any(h.value in value for _label, value in table_rows)]
-        rows += table_rows
+                 if not any(h.value in value for value in shown)]
+        for t in p.tables:                 # the article's own table, under its title
+            rows += [(t.title, None), *t.rows]
         w.table(rows, (_("Indicator"), _("Details")))
         for lst in p.lists:
             if lst.title:
