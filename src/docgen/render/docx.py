@@ -61,8 +61,8 @@ class _Writer:
         """Label and value rows; a row without a value is a subheading across both columns."""
         table = self.word.add_table(rows=1, cols=2)
         table.style = self.word.styles["Key Figures"]
-        for cell, value in zip(table.rows[0].cells, header, strict=True):
-            cell.text = self.text(value)
+        for cell, heading in zip(table.rows[0].cells, header, strict=True):
+            cell.text = self.text(heading)
         for label, value in rows:
             cells = table.add_row().cells
             if value is None:
