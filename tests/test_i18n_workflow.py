@@ -160,3 +160,20 @@ def test_init_adds_a_language_without_code(project_dir: Path) -> None:
     code, out = run(project_dir, "build", "--lang", "it", "--format", "docx")
     assert code == 0, out
     assert "fell back to the source language" in out
+
+
+def test_updates_keep_the_previous_source_and_obsolete_translations(project_dir: Path) -> None:
+    data = project_dir / "data" / "partnerships.yaml"
+    data.write_text(data.read_text(encoding="utf-8").replace(
+        '"Ziele"', '"Unsere Ziele"'), encoding="utf-8")
+    for _ in range(2):                        # a second update must not mangle the first
+        assert run(project_dir, "i18n", "extract")[0] == 0
+        assert run(project_dir, "i18n", "update", "--lang", "fr")[0] == 0
+    po = (project_dir / "locales/fr/LC_MESSAGES/content.po").read_text(encoding="utf-8")
+    assert '#| msgid "Ziele"\n' in po and "# |" not in po
+    assert po.count('msgstr "Objectifs"') == 1
+    ui = project_dir / "locales/fr/LC_MESSAGES/ui.po"
+    text = ui.read_text(encoding="utf-8")
+    ui.write_text(text + '\n#~ msgid "Old label"\n#~ msgstr "Ancienne étiquette"\n', "utf-8")
+    assert run(project_dir, "i18n", "update", "--lang", "fr")[0] == 0
+    assert '#~ msgstr "Ancienne étiquette"' in ui.read_text(encoding="utf-8")

@@ -159,65 +159,80 @@ def extract(doc: Document, root: Path, locales: Path) -> list[Path]:
 
 # -- update and init ----------------------------------------------------------------------
 
-def _has_text(message: Any) -> bool:
-    strings = message.string if isinstance(message.string, tuple) else (message.string,)
-    return any(strings)
+def _message(entry: po.Entry, plural: bool, nplurals: int) -> Any:
+    """A translator's entry as Babel's Message (for writing), keeping every field."""
+    from babel.messages.catalog import Message
+    msgid: Any = (entry.msgid, entry.msgid_plural) if entry.msgid_plural is not None \
+        else entry.msgid
+    string: Any = tuple(entry.msgstr) if plural else (entry.msgstr or [""])[0]
+    if plural and len(string) < nplurals:
+        string = string + ("",) * (nplurals - len(string))
+    previous = po.previous_msgid(entry)
+    return Message(msgid, string, [], set(entry.flags), list(entry.extracted),
+                   list(entry.comments), previous_id=[previous] if previous else [],
+                   context=entry.msgctxt)
 
 
-def _merge(template: Catalog, old: Catalog | None, language: Language, domain: Domain
+def _merge(template: Catalog, old: list[po.Entry], language: Language, domain: Domain
            ) -> tuple[Catalog, dict[str, int]]:
-    """Template + old catalog → new catalog. No translation is ever lost.
+    """Template + the old catalog's entries → new catalog. No translation is ever lost.
 
-    Same context and msgid: kept. Same (data-path) context, new msgid: fuzzy, with the
-    previous msgid kept (``#| msgid``). New: empty. Gone, but translated: obsolete (``#~``).
+    Same context and msgid: kept (an obsolete one comes back). Same (data-path) context,
+    new msgid: fuzzy, with the previous msgid kept (``#| msgid``). New: empty. Gone, but
+    translated: obsolete (``#~``).
     """
     from babel.messages.catalog import Message
 
     # Language and Plural-Forms come from the language code (CLDR plural rules).
     new = _catalog(domain, language.code, f"{language.name} {domain.name} catalog")
-    olds: dict[tuple[str | None, Any], Any] = {}
-    if old is not None:
-        new.mime_headers = [h for h in old.mime_headers
-                            if h[0] not in ("Language", "Plural-Forms")]
-        new.revision_date = old.revision_date
-        olds = {(m.context, m.id): m for m in old if m.id}
-    by_context: dict[str, list[Any]] = {}
-    for m in olds.values():
-        if m.context:
-            by_context.setdefault(m.context, []).append(m)
+    head = next((e for e in old if e.is_header), None)
+    if head is not None and head.msgstr:
+        keep = [f"{k}: {v}" for k, v in po.header(old).items()
+                if k in ("Last-Translator", "Language-Team", "PO-Revision-Date")]
+        new.mime_headers = [tuple(line.split(": ", 1)) for line in keep]  # type: ignore[misc]
+    olds = {e.key: e for e in old if not e.is_header}
+    by_context: dict[str, list[po.Entry]] = {}
+    for e in olds.values():
+        if e.msgctxt and not e.obsolete:
+            by_context.setdefault(e.msgctxt, []).append(e)
     stats = {"kept": 0, "fuzzy": 0, "new": 0, "obsolete": 0}
     used = set()
     for message in template:
         if not message.id:
             continue
-        fresh = Message(message.id, "", list(message.locations), set(),
+        plural = isinstance(message.id, tuple)
+        msgid: str = message.id[0] if plural else message.id  # type: ignore[assignment]
+        fresh = Message(message.id, ("",) * new.num_plurals if plural else "",
+                        list(message.locations), set(message.flags),
                         list(message.auto_comments), [], context=message.context)
-        previous = olds.get((message.context, message.id))
+        previous = olds.get((message.context, msgid))
         moved = by_context.get(message.context or "", [])
         if previous is not None:                       # unchanged source text
-            fresh.string, fresh.flags = previous.string, set(previous.flags)
-            fresh.previous_id = list(previous.previous_id)
+            kept = _message(previous, plural, new.num_plurals)
+            fresh.string, fresh.previous_id = kept.string, kept.previous_id
+            fresh.flags |= {f for f in previous.flags if f == "fuzzy"}
             stats["kept"] += 1
         elif len(moved) == 1:                          # same place, new source text
             previous = moved[0]
-            fresh.string = previous.string
-            if _has_text(previous):
-                fresh.flags = {"fuzzy"}
-                ids = previous.id if isinstance(previous.id, tuple) else (previous.id,)
-                fresh.previous_id = list(ids)
+            if any(previous.msgstr):
+                kept = _message(previous, plural, new.num_plurals)
+                fresh.string = kept.string
+                fresh.flags.add("fuzzy")
+                fresh.previous_id = [previous.msgid]
                 stats["fuzzy"] += 1
+            else:
+                stats["new"] += 1
         else:
             stats["new"] += 1
         if previous is not None:
-            fresh.user_comments = list(previous.user_comments)
-            used.add((previous.context, previous.id))
-        if isinstance(message.id, tuple) and not isinstance(fresh.string, tuple):
-            fresh.string = tuple("" for _ in range(new.num_plurals))
+            fresh.user_comments = list(previous.comments)
+            used.add(previous.key)
         new[message.id] = fresh
-    for key, m in olds.items():
-        if key not in used and _has_text(m):
+    for key, e in olds.items():
+        if key not in used and any(e.msgstr):
+            m = _message(e, e.msgid_plural is not None, new.num_plurals)
             new.obsolete[(m.id, m.context) if m.context else m.id] = m
-            stats["obsolete"] += 1
+            stats["obsolete"] += 0 if e.obsolete else 1
     return new, stats
 
 
@@ -235,13 +250,11 @@ def update(locales: Path, languages: list[Language], init: bool = False
             with template_path.open("rb") as handle:
                 template = read_po(handle)
             path = po_path(locales, language.code, domain)
-            old = None
+            old: list[po.Entry] = []
             if path.exists():
-                entries, problems = read_entries(path)
+                old, problems = read_entries(path)
                 if problems:
                     raise DocgenError(problems)
-                with path.open("rb") as handle:
-                    old = read_po(handle, locale=language.code)
             elif not init:
                 raise DocgenError([Problem(str(path), None, "catalog missing: run 'docgen "
                                            f"i18n init --lang {language.code}'")])

@@ -30,7 +30,8 @@ class Entry:
     msgid_plural: str | None = None
     msgstr: list[str] = field(default_factory=list)
     flags: set[str] = field(default_factory=set)
-    comments: list[str] = field(default_factory=list)   # "#." extracted and "# " translator
+    comments: list[str] = field(default_factory=list)   # "# " the translator's own
+    extracted: list[str] = field(default_factory=list)  # "#." from the template
     references: list[str] = field(default_factory=list)
     previous: list[str] = field(default_factory=list)   # "#|" lines
     obsolete: bool = False
@@ -126,7 +127,9 @@ def parse(text: str, path: str) -> tuple[list[Entry], list[Problem]]:
                 pending.references += rest.split()
             elif kind == "#|":
                 pending.previous.append(rest)
-            elif kind in ("#.", "# ") or line == "#":
+            elif kind == "#.":
+                pending.extracted.append(rest)
+            elif kind == "# " or line == "#":
                 pending.comments.append(rest)
             continue
         if line.startswith('"'):
@@ -149,7 +152,8 @@ def parse(text: str, path: str) -> tuple[list[Entry], list[Problem]]:
         if starts:
             finish()
             entry = Entry(line=number, flags=pending.flags, comments=pending.comments,
-                          references=pending.references, previous=pending.previous,
+                          extracted=pending.extracted, references=pending.references,
+                          previous=pending.previous,
                           obsolete=obsolete)
             pending = Entry(line=0)
             seen_msgid = False
@@ -180,6 +184,28 @@ def _append(entry: Entry, target: tuple[str, int], value: str) -> None:
         entry.msgstr[slot] += value
     else:
         setattr(entry, name, (getattr(entry, name) or "") + value)
+
+
+def previous_msgid(entry: Entry) -> str | None:
+    """The source text a fuzzy entry was translated from (its ``#| msgid`` lines).
+
+    >>> e = Entry(line=1, previous=['msgctxt "k"', 'msgid "Alte "', '"Fassung"'])
+    >>> previous_msgid(e)
+    'Alte Fassung'
+    """
+    parts, keep = [], False
+    for line in entry.previous:
+        keyword, _, rest = line.partition(" ")
+        if line.startswith('"'):
+            rest = line
+        elif keyword in ("msgid", "msgid_plural", "msgctxt"):
+            keep = keyword == "msgid"
+        else:
+            continue
+        if keep:
+            value = _unquote(rest, "", 0, [])
+            parts.append(value or "")
+    return "".join(parts) if parts else None
 
 
 def header(entries: list[Entry]) -> dict[str, str]:
