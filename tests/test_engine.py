@@ -15,7 +15,6 @@ import pytest
 from docgen.build import Options, build
 from docgen.errors import DocgenError
 from docgen.project import Project
-from docgen.publish import BuildLock
 
 from .conftest import EPOCH, copy_project
 
@@ -124,7 +123,19 @@ def test_a_killed_build_leaves_no_partial_file(project_dir: Path) -> None:
 
 def test_a_second_build_at_the_same_time_is_refused(project_dir: Path) -> None:
     project = Project(project_dir)
-    with BuildLock(project.output), \
-            pytest.raises(DocgenError, match="another docgen build is running"):
-        build(project, Options(langs=("fr",)))
+    project.output.mkdir()
+    holder = subprocess.Popen(           # another process holds the build lock
+        [sys.executable, "-c", "import sys, time; from pathlib import Path; "
+         "from docgen.publish import BuildLock; "
+         "lock = BuildLock(Path(sys.argv[1])).__enter__(); print('held', flush=True); "
+         "time.sleep(30)", str(project.output)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        with pytest.raises(DocgenError, match="another docgen build is running"):
+            build(project, Options(langs=("fr",)))
+    finally:
+        holder.kill()
+        holder.wait()
+        if holder.stdout is not None:
+            holder.stdout.close()
     build(project, Options(langs=("fr",), formats=("docx",)))

@@ -22,6 +22,7 @@ from .errors import DocgenError, Problem
 from .i18n.check import check
 from .project import FORMATS, Project, code_version, digest
 from .publish import BuildLock, Manifest, publish, remove_leftovers
+from .source import load
 
 
 @dataclass(frozen=True)
@@ -96,7 +97,6 @@ def run_job(root: str, job: Job, draft: bool, strict: bool = False) -> Result:
     started = time.perf_counter()
     from .i18n import catalogs
     from .localise import localise
-    from .source import load
 
     project = Project(Path(root))
     language = project.languages[job.lang]
@@ -156,6 +156,8 @@ def build(project: Project, options: Options,
         jobs = plan(project, options)
         todo = [j for j in jobs
                 if options.force or not manifest.is_current(project, j.lang, j.fmt, j.key)]
+        if todo:
+            load(project.source)     # a bad source is reported once, not once per job
         for job in jobs:
             if job not in todo:
                 entry = manifest.entries[f"{job.lang}/{job.fmt}"]
@@ -163,17 +165,24 @@ def build(project: Project, options: Options,
                                              [tuple(f) for f in entry.get("fallbacks", [])],
                                              entry["coverage"], skipped=True))
                 progress(f"{job.lang} {job.fmt}: up to date")
+        stale = [r for r in report.results if r.fallbacks]
+        if options.strict and stale:
+            raise DocgenError([Problem(r.path, None, f"(strict) {len(r.fallbacks)} text(s) fall "
+                                       "back to the source language") for r in stale])
         todo.sort(key=lambda j: j.fmt != "pdf")     # longest first: PDFs keep both cores busy
         workers = min(options.jobs or os.cpu_count() or 1, len(todo))
-        for result in _run(project, todo, options, workers):
-            report.results.append(result)
-            job = result.job
-            manifest.record(project, job.lang, job.fmt, job.key, result.pages,
-                            result.coverage, result.fallbacks)
-            note = f", {len(result.fallbacks)} fallback(s)" if result.fallbacks else ""
-            progress(f"{result.job.lang} {result.job.fmt}: {result.path} "
-                     f"({result.pages} pages, {result.seconds:.1f} s{note})")
-        manifest.save(project.output, [f"{j.lang}/{j.fmt}" for j in jobs])
+        try:
+            for result in _run(project, todo, options, workers):
+                report.results.append(result)
+                job = result.job
+                manifest.record(project, job.lang, job.fmt, job.key, result.pages,
+                                result.coverage, result.fallbacks)
+                note = f", {len(result.fallbacks)} fallback(s)" if result.fallbacks else ""
+                progress(f"{job.lang} {job.fmt}: {result.path} "
+                         f"({result.pages} pages, {result.seconds:.1f} s{note})")
+        finally:        # what was published is recorded, even when another job failed
+            manifest.save(project.output, [f"{j.lang}/{j.fmt}" for j in jobs],
+                          keep=set(project.languages))
     return report
 
 
@@ -191,6 +200,6 @@ def _run(project: Project, jobs: list[Job], options: Options, workers: int
             try:
                 yield future.result()
             except DocgenError as exc:
-                failures.extend(exc.problems)
+                failures.extend(p for p in exc.problems if p not in failures)
         if failures:
             raise DocgenError(failures)

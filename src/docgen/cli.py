@@ -92,9 +92,10 @@ def build(ctx: click.Context, langs: tuple[str, ...], formats: tuple[str, ...], 
     for warning in report.warnings:
         click.echo(str(warning), err=True)
     for result in report.results:
-        if result.fallbacks and not result.skipped:
+        if result.fallbacks:
+            when = " (at its last build)" if result.skipped else ""
             click.echo(f"{result.path}: {len(result.fallbacks)} text(s) fell back to the "
-                       "source language:", err=True)
+                       f"source language{when}:", err=True)
             for domain, context, msgid, reason in result.fallbacks[:20]:
                 where = f" [{context}]" if context else ""
                 click.echo(f"  {domain}{where} ({reason}): {msgid[:70]}", err=True)
@@ -112,7 +113,8 @@ def page(ctx: click.Context) -> None:
       docgen page && chromium output/index.html
     """
     from .distribute import write_page
-    click.echo(str(write_page(built(ctx))))
+    with built(ctx) as project:
+        click.echo(str(write_page(project)))
 
 
 @cli.command()
@@ -125,7 +127,8 @@ def bundle(ctx: click.Context) -> None:
       docgen bundle && (cd /tmp/x && unzip -q ~/docgen/output/dist/*.zip && sha256sum -c SHA256SUMS)
     """
     from .distribute import bundle as make_bundle
-    click.echo(str(make_bundle(built(ctx))))
+    with built(ctx) as project:
+        click.echo(str(make_bundle(project)))
 
 
 @cli.command()

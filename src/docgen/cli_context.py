@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,9 +18,12 @@ def project(ctx: click.Context) -> Project:
     return Project(Path(ctx.obj["root"]))
 
 
-def built(ctx: click.Context) -> Project:
-    """The project, after building whatever is not up to date."""
+@contextmanager
+def built(ctx: click.Context) -> Iterator[Project]:
+    """The project, built where needed, and locked while the command uses the outputs."""
     from .build import Options, build
+    from .publish import BuildLock
     current = project(ctx)
-    build(current, Options(), progress=lambda m: click.echo(m, err=True))
-    return current
+    with BuildLock(current.output):
+        build(current, Options(), progress=lambda m: click.echo(m, err=True))
+        yield current

@@ -21,14 +21,16 @@ def preview(ctx: click.Context, langs: tuple[str, ...], dpi: int) -> None:
     """
     from .build import Options, build
     from .preview import contact_sheet
+    from .publish import BuildLock
 
     project = current_project(ctx)
     languages = project.select(langs)
-    build(project, Options(tuple(language.code for language in languages), ("pdf",)),
-          progress=lambda m: click.echo(m, err=True))
-    for language in languages:
-        pdf = project.output_path(language.code, "pdf")
-        if not pdf.exists():
-            raise DocgenError([Problem(str(pdf), None, "no brochure to preview")])
-        sheet = contact_sheet(pdf, project.output / "preview" / language.code, dpi)
-        click.echo(f"wrote {sheet}", err=True)
+    with BuildLock(project.output):
+        build(project, Options(tuple(language.code for language in languages), ("pdf",)),
+              progress=lambda m: click.echo(m, err=True))
+        for language in languages:
+            pdf = project.output_path(language.code, "pdf")
+            if not pdf.exists():
+                raise DocgenError([Problem(str(pdf), None, "no brochure to preview")])
+            sheet = contact_sheet(pdf, project.output / "preview" / language.code, dpi)
+            click.echo(f"wrote {sheet}", err=True)

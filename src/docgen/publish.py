@@ -22,9 +22,13 @@ if TYPE_CHECKING:
 
 
 class BuildLock:
-    """Refuses a second build in the same output folder while one runs."""
+    """Refuses a second build in the same output folder while one runs.
 
-    grace = 1.0     # seconds
+    Re-entrant within a process, so a command can hold it around a build and what follows.
+    """
+
+    grace = 1.0                    # seconds for the workers of a killed build to exit
+    held: dict[Path, int] = {}     # output folders this process holds, and how deeply
 
     def __init__(self, output: Path) -> None:
         self.path = output / ".docgen.lock"
@@ -32,23 +36,32 @@ class BuildLock:
 
     def __enter__(self) -> BuildLock:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.handle = open(self.path, "w")
+        key = self.path.resolve()
+        if BuildLock.held.get(key):
+            BuildLock.held[key] += 1
+            return self
+        self.handle = open(self.path, "w")  # noqa: SIM115 (held until __exit__)
         deadline = time.monotonic() + self.grace
         while True:
             try:
                 fcntl.flock(self.handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                BuildLock.held[key] = 1
                 return self
             except BlockingIOError:
                 if time.monotonic() >= deadline:
                     break
-                time.sleep(0.05)   # the workers of a build killed a moment ago are exiting
+                time.sleep(0.05)
         self.handle.close()
         raise DocgenError([Problem(str(self.path.parent), None, "another docgen build is "
                                    "running in this folder; wait for it to finish")])
 
     def __exit__(self, *exc: object) -> None:
-        fcntl.flock(self.handle, fcntl.LOCK_UN)
-        self.handle.close()
+        key = self.path.resolve()
+        BuildLock.held[key] -= 1
+        if not BuildLock.held[key]:
+            del BuildLock.held[key]
+            fcntl.flock(self.handle, fcntl.LOCK_UN)
+            self.handle.close()
 
 
 def verify(path: Path, kind: str) -> int | None:
@@ -143,12 +156,15 @@ class Manifest:
             "fallbacks": [list(f) for f in fallbacks],
         }
 
-    def save(self, output: Path, order: list[str]) -> None:
-        keys = sorted(self.entries, key=lambda k: (k not in order, order.index(k)
-                                                   if k in order else 0, k))
+    def save(self, output: Path, order: list[str], keep: set[str] | None = None) -> None:
+        """Write the manifest; ``keep``: the configured languages (others are dropped)."""
+        keys = sorted((k for k in self.entries
+                       if keep is None or self.entries[k]["language"] in keep),
+                      key=lambda k: (k not in order, order.index(k) if k in order else 0, k))
         text = json.dumps({"generator": "docgen", "documents": [self.entries[k] for k in keys]},
                           ensure_ascii=False, indent=2) + "\n"
         fd, name = tempfile.mkstemp(prefix=".manifest.", dir=output)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
+        os.chmod(name, 0o644)            # the download page links it
         os.replace(name, output / "manifest.json")
