@@ -137,3 +137,14 @@ def test_control_characters_never_reach_word(project_dir: Path) -> None:
         run_job(str(project_dir), Job("fr", "docx", "k"), draft=False)
     from docgen.render.wordxml import XML_INVALID
     assert XML_INVALID.search("a\x0bb") and not XML_INVALID.search("a\tb")
+
+
+def test_a_broken_reference_document_is_a_clean_error(project_dir: Path) -> None:
+    from click.testing import CliRunner
+
+    from docgen.cli import cli
+    (project_dir / "templates" / "briefing.docx").write_bytes(b"not a zip")
+    result = CliRunner().invoke(cli, ["--root", str(project_dir), "build", "--lang", "de",
+                                      "--format", "docx"])
+    assert result.exit_code == 1
+    assert "briefing.docx: cannot open the reference document" in result.output

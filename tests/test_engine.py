@@ -139,3 +139,60 @@ def test_a_second_build_at_the_same_time_is_refused(project_dir: Path) -> None:
         if holder.stdout is not None:
             holder.stdout.close()
     build(project, Options(langs=("fr",), formats=("docx",)))
+
+
+def test_strict_fails_on_an_up_to_date_build_with_fallbacks(project_dir: Path) -> None:
+    po = project_dir / "locales/fr/LC_MESSAGES/content.po"
+    po.write_text(po.read_text(encoding="utf-8").replace('msgstr "Objectifs"', 'msgstr ""'),
+                  "utf-8")
+    project = Project(project_dir)
+    report = build(project, Options(langs=("fr",), formats=("docx",)))
+    assert report.results[0].fallbacks
+    with pytest.raises(DocgenError, match="strict"):
+        build(project, Options(langs=("fr",), formats=("docx",), strict=True))
+
+
+def test_a_failing_job_leaves_the_manifest_true_to_the_files(project_dir: Path) -> None:
+    import hashlib
+    project = Project(project_dir)
+    build(project, Options(formats=("docx",)))
+    data = project_dir / "data" / "partnerships.yaml"
+    data.write_text(data.read_text(encoding="utf-8").replace('subtitle: "Wie',
+                                                             'subtitle: "So: Wie'), "utf-8")
+    ref = project_dir / "templates" / "briefing.docx"
+    po = project_dir / "locales/nl/LC_MESSAGES/content.po"      # only nl breaks
+    po.write_text(po.read_text(encoding="utf-8").replace('msgstr "Doelstellingen"',
+                                                         'msgstr "Doel\\vstellingen"'), "utf-8")
+    with pytest.raises(DocgenError):
+        build(project, Options(formats=("docx",), jobs=2))
+    assert ref.exists()
+    manifest = json.loads((project.output / "manifest.json").read_text())
+    for d in manifest["documents"]:
+        data_now = (project.output / d["path"]).read_bytes()
+        assert d["sha256"] == hashlib.sha256(data_now).hexdigest(), d["path"]
+
+
+def test_an_asset_the_brochure_may_use_is_an_input(project_dir: Path) -> None:
+    project = Project(project_dir)
+    build(project, Options(langs=("de",)))
+    (project_dir / "templates" / "logo.svg").write_text("<svg/>")
+    report = build(project, Options(langs=("de",)))
+    assert sorted((r.job.fmt, r.skipped) for r in report.results) == [("docx", True),
+                                                                      ("pdf", False)]
+
+
+def test_a_removed_language_leaves_the_manifest_and_the_bundle(project_dir: Path) -> None:
+    import zipfile
+
+    from docgen.distribute import bundle
+    project = Project(project_dir)
+    build(project, Options(formats=("docx",)))
+    config = project_dir / "locales" / "languages.yaml"
+    config.write_text("".join(line for line in config.read_text().splitlines(keepends=True)
+                              if not line.startswith("nl:")))
+    project = Project(project_dir)
+    build(project, Options(formats=("docx",)))
+    manifest = json.loads((project.output / "manifest.json").read_text())
+    assert {d["language"] for d in manifest["documents"]} == {"de", "fr", "en"}
+    with zipfile.ZipFile(bundle(project)) as archive:
+        assert not [n for n in archive.namelist() if n.startswith("nl/")]

@@ -128,3 +128,10 @@ def test_parser_keeps_multiline_strings_and_lines() -> None:
     assert errors == []
     assert (entries[0].msgctxt, entries[0].msgid, entries[0].msgstr, entries[0].line) == \
         ("k", "abcd", ["xy"], 1)
+
+
+def test_stray_braces(tmp_path: Path) -> None:
+    path = catalog(tmp_path, 'msgid "Partnerschaft {number} von {total}"\n'
+                             'msgstr "Partenariat {{number}} sur {total}}"\n')
+    assert any("stray '{'" in p for p in problems(path))
+    assert any("stray '}'" in p for p in problems(path))

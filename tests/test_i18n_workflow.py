@@ -33,8 +33,11 @@ def test_clean_checkout_is_complete_and_clean(project_dir: Path) -> None:
 
 def test_extract_is_idempotent_and_references_the_data(project_dir: Path) -> None:
     before = (project_dir / "locales" / "content.pot").read_bytes()
+    ui_before = (project_dir / "locales" / "ui.pot").read_bytes()
     code, out = run(project_dir, "i18n", "extract")
     assert code == 0, out
+    assert "templates are up to date" in out          # the committed templates are current
+    assert (project_dir / "locales" / "ui.pot").read_bytes() == ui_before
     after = (project_dir / "locales" / "content.pot").read_text(encoding="utf-8")
     assert after.encode() == before
     context = 'msgctxt "partnerships.biowin-medvia.tables[0].rows[1].value"'
@@ -104,9 +107,18 @@ def test_draft_marks_fallbacks_on_the_page(project_dir: Path) -> None:
     doc = localise(load(project_dir / "data/partnerships.yaml"), lang, cats, dt.date(2026, 1, 1))
     page = html.render(doc, project_dir / "templates", draft=True)
     assert '<mark class="fallback" title="untranslated">Ziele</mark>' in page
+    ui = project_dir / "locales/fr/LC_MESSAGES/ui.po"          # a label used in attributes
+    ui.write_text(ui.read_text(encoding="utf-8").replace('msgstr "Introduction"', 'msgstr ""'),
+                  encoding="utf-8")
+    cats = catalogs.load_all(project_dir / "locales", lang)
+    doc = localise(load(project_dir / "data/partnerships.yaml"), lang, cats, dt.date(2026, 1, 1))
+    page = html.render(doc, project_dir / "templates", draft=True)
+    assert 'data-short="Introduction"' in page
+    assert '<mark class="fallback" title="untranslated">Introduction</mark>' in page
     result = run_job(str(project_dir), Job("fr", "pdf", "k"), draft=True)
-    assert result.fallbacks == [("content", "partnerships.biowin-medvia.lists[0].title",
-                                 "Ziele", "untranslated")]
+    assert ("content", "partnerships.biowin-medvia.lists[0].title", "Ziele",
+            "untranslated") in result.fallbacks
+    assert ("ui", None, "Introduction", "untranslated") in result.fallbacks
 
 
 def test_translator_edit_reaches_both_documents(project_dir: Path) -> None:
@@ -177,3 +189,34 @@ def test_updates_keep_the_previous_source_and_obsolete_translations(project_dir:
     ui.write_text(text + '\n#~ msgid "Old label"\n#~ msgstr "Ancienne étiquette"\n', "utf-8")
     assert run(project_dir, "i18n", "update", "--lang", "fr")[0] == 0
     assert '#~ msgstr "Ancienne étiquette"' in ui.read_text(encoding="utf-8")
+
+
+def test_an_obsolete_copy_does_not_hide_the_live_entry(project_dir: Path) -> None:
+    po = project_dir / "locales/fr/LC_MESSAGES/content.po"
+    po.write_text(po.read_text(encoding="utf-8") + '\n#~ msgctxt "partnerships.biowin-medvia.'
+                  'lists[0].title"\n#~ msgid "Ziele"\n#~ msgstr "Vieux objectifs"\n', "utf-8")
+    assert run(project_dir, "i18n", "check", "--strict")[0] == 0
+    code, out = run(project_dir, "build", "--lang", "fr", "--format", "docx", "--strict")
+    assert code == 0, out
+    assert "Objectifs" in docx_text(project_dir / "output/fr/briefing-fr.docx")
+
+
+def test_a_missing_entry_counts_against_completeness(project_dir: Path) -> None:
+    po = project_dir / "locales/fr/LC_MESSAGES/content.po"
+    text = po.read_text(encoding="utf-8")
+    start = text.index('msgctxt "partnerships.biowin-medvia.lists[0].title"')
+    end = text.index("\n\n", start)
+    po.write_text(text[:start] + text[end + 2:], encoding="utf-8")
+    code, out = run(project_dir, "i18n", "status", "--lang", "fr", "--fail-under", "100")
+    assert code == 1
+    code, out = run(project_dir, "i18n", "check")
+    assert code == 0 and "1 text(s) of" in out and "run 'docgen i18n update'" in out
+    assert run(project_dir, "i18n", "check", "--strict")[0] == 1
+
+
+@pytest.mark.parametrize("code_", ["../evil", "FR", "x"])
+def test_init_refuses_what_is_not_a_language_code(project_dir: Path, code_: str) -> None:
+    before = (project_dir / "locales/languages.yaml").read_text()
+    code, out = run(project_dir, "i18n", "init", "--lang", code_, "--locale", "it_IT")
+    assert code == 2 and "is not a language code" in out
+    assert (project_dir / "locales/languages.yaml").read_text() == before

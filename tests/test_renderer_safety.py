@@ -94,3 +94,27 @@ def test_docgen_check_passes_on_the_real_project() -> None:
 def test_fonts_cover_what_babel_writes_for_french() -> None:
     from docgen.render.fonts import missing_glyphs
     assert missing_glyphs("\u202f\u00a0€«»„“’²–\u2009≥", ROOT / "templates" / "fonts") == {}
+
+
+def test_a_machine_font_never_reaches_the_pdf(project_dir: Path) -> None:
+    """A character the bundled fonts lack, in a label printed only through CSS."""
+    ui = project_dir / "locales/fr/LC_MESSAGES/ui.po"
+    ui.write_text(ui.read_text(encoding="utf-8").replace('msgstr "En bref"',
+                                                         'msgstr "En bref ☃"'), "utf-8")
+    result = CliRunner().invoke(cli, ["--root", str(project_dir), "build", "--lang", "fr",
+                                      "--format", "pdf"])
+    assert result.exit_code == 1
+    assert "a font of the build machine" in result.output or "no glyph" in result.output
+    assert not (project_dir / "output/fr/brochure-fr.pdf").exists()
+
+
+def test_a_template_mistake_names_the_template_and_line(project_dir: Path) -> None:
+    page = project_dir / "templates" / "brochure.html"
+    lines = page.read_text(encoding="utf-8").splitlines()
+    lines[20] += " {{ doc.no_such_field }}"
+    page.write_text("\n".join(lines), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--root", str(project_dir), "build", "--lang", "de",
+                                      "--format", "pdf"])
+    assert result.exit_code == 1
+    assert "brochure.html:21: template:" in result.output and "no_such_field" in result.output
+    assert "Traceback" not in result.output

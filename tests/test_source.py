@@ -116,3 +116,36 @@ def test_an_unused_figure_is_an_error(tmp_path: Path) -> None:
     path.write_text(source, encoding="utf-8")
     with pytest.raises(DocgenError, match="figures.spare: figure is never used"):
         load(path)
+
+
+@pytest.mark.parametrize("value, message", [
+    ("0x4B", "write whole numbers in plain decimal digits"),
+    ("0113", "write whole numbers in plain decimal digits"),
+    ("1:15", "write whole numbers in plain decimal digits"),
+])
+def test_whole_numbers_are_plain_decimals(tmp_path: Path, value: str, message: str) -> None:
+    source = (ROOT / "data" / "partnerships.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "partnerships.yaml"
+    path.write_text(source.replace("startups: {count: 75}", f"startups: {{count: {value}}}"),
+                    encoding="utf-8")
+    with pytest.raises(DocgenError, match=message):
+        load(path)
+
+
+@pytest.mark.parametrize("content, line, message", [
+    (b'title: "a"\nlead: "b\x01"\n', 2, "YAML syntax"),
+    (b'title: "a"\nlead: "\xff"\n', 2, "not UTF-8 text"),
+    (b'title: "a"\n[1, 2]: "b"\n', 2, "a key must be a plain name"),
+    (b"", 1, "the source is empty"),
+    (b"growth: {percent: .inf}\n", 1, "expected a percentage"),
+])
+def test_unreadable_sources_are_clean_errors(tmp_path: Path, content: bytes, line: int,
+                                             message: str) -> None:
+    path = tmp_path / "partnerships.yaml"
+    path.write_bytes(content if b"percent" not in content else
+                     b"figures:\n  " + content)
+    with pytest.raises(DocgenError) as caught:
+        load(path)
+    found = [p for p in caught.value.problems if message in p.message]
+    assert found, caught.value
+    assert found[0].line == (line if b"percent" not in content else 2)

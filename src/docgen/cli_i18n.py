@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import click
 
 from .cli_context import project as current_project
 from .errors import DocgenError, Problem, UsageError
+from .i18n.languages import Language
 
 LANG_HELP = "Language code (repeat for several; default: all)."
 
@@ -69,19 +71,24 @@ def init(ctx: click.Context, lang: str, locale: str | None, name: str | None) ->
     from .i18n import catalogs
     project = current_project(ctx)
     config = project.locales / "languages.yaml"
-    if lang not in project.languages:
+    if not re.fullmatch(r"[a-z]{2,3}(-[a-z0-9]{2,8})?", lang):
+        raise UsageError(f"{lang!r} is not a language code (two or three lowercase letters, "
+                         "e.g. it)")
+    language = project.languages.get(lang)
+    if language is None:
         locale = locale or lang
         try:
             Locale.parse(locale)
         except (UnknownLocaleError, ValueError):
             raise UsageError(f"unknown CLDR locale {locale!r}") from None
-        text = config.read_text(encoding="utf-8")
-        shown = json.dumps(name or lang, ensure_ascii=False)
-        line = f"{lang}: {{locale: {locale}, name: {shown}}}\n"
-        config.write_text(text + ("" if text.endswith("\n") else "\n") + line, encoding="utf-8")
-        project = type(project)(project.root)
-    for path, stats in catalogs.update(project.locales, project.select([lang]), init=True):
+        language = Language(lang, locale, name or lang)
+    for path, stats in catalogs.update(project.locales, [language], init=True):
         click.echo(f"{path}: {stats['new']} new", err=True)
+    if lang not in project.languages:      # the catalogs exist: now the language is built
+        text = config.read_text(encoding="utf-8")
+        shown = json.dumps(language.name, ensure_ascii=False)
+        line = f"{lang}: {{locale: {language.locale}, name: {shown}}}\n"
+        config.write_text(text + ("" if text.endswith("\n") else "\n") + line, encoding="utf-8")
 
 
 @i18n.command()

@@ -28,7 +28,8 @@ def _documents(project: Project) -> list[dict]:
     except (OSError, ValueError):
         raise DocgenError([Problem(str(project.output / "manifest.json"), None,
                                    "no manifest: run 'docgen build' first")]) from None
-    return [d for d in manifest["documents"] if (project.output / d["path"]).exists()]
+    return [d for d in manifest["documents"] if d["language"] in project.languages
+            and (project.output / d["path"]).exists()]
 
 
 def write_page(project: Project) -> Path:

@@ -14,8 +14,8 @@ from .errors import DocgenError, Problem, UsageError
 from .i18n.languages import Language, load_languages
 
 FORMATS = ("pdf", "docx")
-PDF_TEMPLATES = ("brochure.html", "brochure.css", "fonts")
 DOCX_TEMPLATES = ("briefing.docx",)
+NOT_PDF_TEMPLATES = ("briefing.docx", "index.html")   # everything else may reach the PDF
 
 
 @dataclass(frozen=True)
@@ -56,12 +56,13 @@ class Project:
 
     def inputs(self, lang: str, fmt: str) -> list[Path]:
         """Every file one document is built from (its cache key hashes them)."""
-        names = PDF_TEMPLATES if fmt == "pdf" else DOCX_TEMPLATES
         files = [self.source, self.locales / "languages.yaml"]
         files += sorted((self.locales / lang).rglob("*.po"))
-        for name in names:
-            path = self.templates / name
-            files += sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        if fmt == "pdf":        # the page and every asset the fetcher may serve it
+            files += sorted(p for p in self.templates.rglob("*") if p.is_file()
+                            and p.name not in NOT_PDF_TEMPLATES)
+        else:
+            files += [self.templates / name for name in DOCX_TEMPLATES]
         return files
 
     def edition(self) -> dt.datetime:

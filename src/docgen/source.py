@@ -109,21 +109,33 @@ def _check_figures_used(r: Reader, doc: Document) -> None:
                                           f"{where}.{name}: figure is never used in a text"))
 
 
+def _yaml_problem(exc: yaml.YAMLError, shown: str, source: str) -> Problem:
+    mark = getattr(exc, "problem_mark", None)
+    if mark is not None:
+        line: int | None = mark.line + 1
+    elif isinstance(getattr(exc, "position", None), int):       # a ReaderError
+        line = source[: exc.position].count("\n") + 1  # type: ignore[attr-defined]
+    else:
+        line = None
+    what = getattr(exc, "problem", None) or getattr(exc, "reason", None) or str(exc)
+    return Problem(shown, line, f"YAML syntax: {what}")
+
+
 def load(path: Path | str) -> Document:
     """Read and validate the source; raise DocgenError listing every problem."""
     path = Path(path)
     shown = str(path)
     r = Reader(shown)
     try:
-        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+        source = path.read_text(encoding="utf-8")
+        root = yaml.compose(source, Loader=yaml.SafeLoader)
     except FileNotFoundError:
-        raise_if_errors([Problem(shown, None, "source file not found")])
-        raise
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        raise_if_errors([Problem(shown, mark.line + 1 if mark else None,
-                                 f"YAML syntax: {exc.problem}")])
-        raise
+        raise DocgenError([Problem(shown, None, "source file not found")]) from None
+    except UnicodeDecodeError as exc:
+        bad_line = path.read_bytes()[: exc.start].count(b"\n") + 1
+        raise DocgenError([Problem(shown, bad_line, "not UTF-8 text")]) from None
+    except yaml.YAMLError as exc:       # syntax, or a character YAML does not allow
+        raise DocgenError([_yaml_problem(exc, shown, source)]) from None
     if root is None:
         raise DocgenError([Problem(shown, 1, "the source is empty")])
     f = r.mapping(root, "document", ("title", "subtitle", "source_note", "lead", "conclusion",

@@ -45,6 +45,9 @@ class Reader:
             return {}
         out: dict[str, yaml.Node] = {}
         for key, value in node.value:
+            if not isinstance(key, yaml.ScalarNode):
+                self.error(key, where, "a key must be a plain name")
+                continue
             name = key.value
             if name in out:
                 self.error(key, f"{where}.{name}", "duplicate key")
@@ -121,8 +124,12 @@ def _describe(node: yaml.Node | None) -> str:
 
 
 def _integer(r: Reader, node: yaml.Node, where: str) -> int | None:
+    """A whole number written in decimal (YAML would also read 0x4B, 0113 or 1:15)."""
     if not isinstance(node, yaml.ScalarNode) or node.tag != _INT:
         r.error(node, where, f"expected a whole number, got {_describe(node)}")
+        return None
+    if not re.fullmatch(r"[+-]?(0|[1-9][0-9_]*)", node.value):
+        r.error(node, where, f"write whole numbers in plain decimal digits, not {node.value!r}")
         return None
     value = int(node.value.replace("_", ""))
     if value < 0:
@@ -150,9 +157,10 @@ def _money(r: Reader, node: yaml.Node, where: str) -> Decimal | None:
 
 
 def _percent(r: Reader, node: yaml.Node, where: str) -> Decimal | None:
-    if isinstance(node, yaml.ScalarNode) and node.tag in (_INT, _FLOAT):
+    if isinstance(node, yaml.ScalarNode) and node.tag in (_INT, _FLOAT) and \
+            re.fullmatch(r"[0-9]+(\.[0-9]+)?", node.value):
         return Decimal(node.value)
-    r.error(node, where, f"expected a percentage number, got {_describe(node)}")
+    r.error(node, where, f"expected a percentage such as 85 or 7.5, got {_describe(node)}")
     return None
 
 

@@ -73,6 +73,17 @@ def read_entries(path: Path) -> tuple[list[po.Entry], list[Problem]]:
     return po.parse(text, shown)
 
 
+def template_entries(locales: Path, domain: Domain) -> list[po.Entry]:
+    """The entries of a domain's .pot (none when it was never extracted)."""
+    path = pot_path(locales, domain)
+    if not path.exists():
+        return []
+    entries, problems = read_entries(path)
+    if problems:
+        raise DocgenError(problems)
+    return [e for e in entries if not e.is_header]
+
+
 def load_all(locales: Path, language: Language) -> dict[str, Translations | None]:
     """Every catalog one language translates, by domain name (for ``localise``)."""
     return {d.name: load(locales, language.code, d) for d in language.domains()}
@@ -84,7 +95,8 @@ def load(locales: Path, lang: str, domain: Domain) -> Translations:
     entries, problems = read_entries(path)
     if problems:
         raise DocgenError(problems)
-    return Translations(str(path), {e.key: e for e in entries if not e.is_header})
+    return Translations(str(path), {e.key: e for e in entries
+                                    if not e.is_header and not e.obsolete})
 
 
 # -- extraction ---------------------------------------------------------------------------

@@ -16,8 +16,8 @@ from babel.messages.plurals import get_plural
 from ..errors import Problem
 from ..model import PLACEHOLDER
 from . import po
-from .catalogs import po_path, read_entries
-from .languages import Language
+from .catalogs import po_path, pot_path, read_entries, template_entries
+from .languages import Domain, Language
 
 BRACES = re.compile(r"\{[^{}]*\}")
 PRINTF = re.compile(r"%(?:\([A-Za-z_]\w*\))?[-#0 +]*\d*(?:\.\d+)?[sdifFeEgGxXoc%]")
@@ -70,6 +70,11 @@ def check_entry(entry: po.Entry, lang: str, path: str) -> list[Problem]:
             error(f"placeholder {{{name}}} is missing")
         for token in (b for b in BRACES.findall(text) if not PLACEHOLDER.fullmatch(b)):
             error(f"{token} is not a placeholder (use {{name}} with a name from the source)")
+        left, source_left = PLACEHOLDER.sub("", text), PLACEHOLDER.sub("", source)
+        for brace in "{}":
+            if left.count(brace) > source_left.count(brace):
+                error(f"stray {brace!r}: a placeholder is written {{name}}, with one brace "
+                      "on each side")
         if sorted(PRINTF.findall(text)) != sorted(PRINTF.findall(source)):
             error("printf-style placeholders (%s, %(name)s) differ from the source text")
         for tag in MARKUP.findall(text):
@@ -146,5 +151,21 @@ def check(locales: Path, languages: list[Language]) -> list[Problem]:
     problems = []
     for language in languages:
         for domain in language.domains():
-            problems.extend(check_catalog(po_path(locales, language.code, domain), language))
+            path = po_path(locales, language.code, domain)
+            problems.extend(check_catalog(path, language))
+            problems.extend(_missing(path, locales, domain))
     return problems
+
+
+def _missing(path: Path, locales: Path, domain: Domain) -> list[Problem]:
+    """Template entries the catalog lacks: they would fall back; update merges them in."""
+    entries, problems = read_entries(path)
+    if problems:
+        return []
+    present = {e.key for e in entries if not e.obsolete}
+    lacking = [e for e in template_entries(locales, domain) if e.key not in present]
+    if not lacking:
+        return []
+    return [Problem(str(path), None, f"{len(lacking)} text(s) of {pot_path(locales, domain)} "
+                    f"are missing (first: {lacking[0].msgid[:40]!r}); run 'docgen i18n "
+                    "update'", warning=True)]

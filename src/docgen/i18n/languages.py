@@ -42,13 +42,16 @@ def load_languages(locales_dir: Path) -> dict[str, Language]:
     except (OSError, yaml.YAMLError) as exc:
         raise DocgenError([Problem(str(path), None,
                                    f"cannot read the language list: {exc}")]) from None
+    if not isinstance(raw, dict):
+        raise DocgenError([Problem(str(path), 1, "expected one line per language: "
+                                   "'xx: {locale: xx_YY, name: Name}'")])
     out, problems = {}, []
     for code, spec in raw.items():
         try:
             locale = str(spec["locale"])
             Locale.parse(locale)
             out[str(code)] = Language(str(code), locale, str(spec.get("name", code)))
-        except (KeyError, TypeError):
+        except (KeyError, TypeError, AttributeError):
             problems.append(Problem(str(path), None, f"{code}: needs a 'locale'"))
         except (UnknownLocaleError, ValueError):
             problems.append(Problem(str(path), None, f"{code}: unknown CLDR locale {spec!r}"))

@@ -105,7 +105,9 @@ def parse(text: str, path: str) -> tuple[list[Entry], list[Problem]]:
             entries.append(entry)
         entry = None
 
-    for number, raw in enumerate(text.splitlines(), start=1):
+    # Only "\n" ends a line (splitlines() would also split at U+2028 and shift line numbers).
+    for number, raw in enumerate(text.split("\n"), start=1):
+        raw = raw.removesuffix("\r")
         line = raw.strip()
         obsolete = line.startswith("#~")
         if obsolete:

@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from ..errors import DocgenError
-from .catalogs import po_path, read_entries
+from .catalogs import po_path, read_entries, template_entries
 from .languages import Language
 
 
@@ -44,6 +44,11 @@ def status(locales: Path, languages: list[Language]) -> list[Status]:
             if problems:
                 raise DocgenError(problems)
             s = Status(language.code, domain.name, str(path))
+            present = {e.key for e in entries if not e.obsolete}
+            for e in template_entries(locales, domain):   # missing: not yet merged in
+                if e.key not in present:
+                    s.untranslated += 1
+                    s.untranslated_words += len((e.msgid + " " + (e.msgid_plural or "")).split())
             for e in entries:
                 if e.is_header:
                     continue

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 
 import docx
 from docx.enum.text import WD_COLOR_INDEX
+from docx.opc.exceptions import PackageNotFoundError
 
 from ..errors import DocgenError, Problem
 from ..localise import LDocument, Msg
@@ -26,7 +28,11 @@ STYLES = ("Title", "Subtitle", "Heading 1", "Heading 2", "Normal", "List Bullet"
 class _Writer:
     def __init__(self, doc: LDocument, reference: Path, draft: bool, where: str) -> None:
         self.doc, self.draft, self.where = doc, draft, where
-        self.word = docx.Document(str(reference))
+        try:
+            self.word = docx.Document(str(reference))
+        except (OSError, ValueError, KeyError, zipfile.BadZipFile, PackageNotFoundError) as exc:
+            raise DocgenError([Problem(str(reference), None, f"cannot open the reference "
+                                       f"document: {exc}")]) from None
         missing = [s for s in STYLES if s not in [st.name for st in self.word.styles]]
         if missing:
             raise DocgenError([Problem(str(reference), None,

@@ -10,11 +10,13 @@ used: ``_`` here returns plain text, which autoescape then escapes like any data
 
 from __future__ import annotations
 
+import traceback
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError, select_autoescape
 from markupsafe import Markup, escape
 
+from ..errors import DocgenError, Problem
 from ..localise import LDocument, Msg
 from ..model import PLACEHOLDER
 
@@ -79,14 +81,28 @@ def environment(templates: Path, draft: bool = False) -> Environment:
         ["html", "xml"], default_for_string=True), undefined=StrictUndefined,
         finalize=finalize, trim_blocks=True, lstrip_blocks=True)
     env.filters["nowidow"] = nowidow
+    env.filters["plain"] = str      # no fallback flag: not marked in drafts (attributes)
     env.filters["figure"] = figure
     env.filters["css_content"] = css_content
     env.filters["css_string"] = css_string
     return env
 
 
-def render(doc: LDocument, templates: Path, draft: bool = False) -> str:
-    env = environment(templates, draft)
-    template = env.get_template("brochure.html")
-    return template.render(doc=doc, _=doc.labels.gettext, ngettext=doc.labels.ngettext,
-                           raw=doc.labels.raw, escape=escape, draft=draft)
+def render(doc: LDocument, templates: Path, draft: bool = False,
+           name: str = "brochure.html") -> str:
+    try:
+        template = environment(templates, draft).get_template(name)
+        return template.render(doc=doc, _=doc.labels.gettext, ngettext=doc.labels.ngettext,
+                               raw=doc.labels.raw, draft=draft)
+    except TemplateError as exc:
+        raise template_problem(exc, templates / name) from None
+
+
+def template_problem(exc: TemplateError, path: Path) -> DocgenError:
+    """A template mistake as ``templates/x.html:LINE: message``."""
+    line = getattr(exc, "lineno", None)
+    where = getattr(exc, "filename", None) or str(path)
+    if line is None:        # a runtime error: Jinja puts the template's line in the traceback
+        frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename == where]
+        line = frames[-1].lineno if frames else None
+    return DocgenError([Problem(where, line, f"template: {exc.message or exc}")])

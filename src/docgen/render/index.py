@@ -7,9 +7,10 @@ from pathlib import Path
 from typing import Any
 
 from babel.units import format_unit
+from jinja2 import TemplateError
 
 from ..localise import LDocument
-from .html import environment
+from .html import environment, template_problem
 
 MIME = {"pdf": "application/pdf",
         "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
@@ -67,4 +68,7 @@ def section(doc: LDocument, entries: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def render(sections: list[dict[str, Any]], templates: Path) -> str:
-    return environment(templates).get_template("index.html").render(sections=sections)
+    try:
+        return environment(templates).get_template("index.html").render(sections=sections)
+    except TemplateError as exc:
+        raise template_problem(exc, templates / "index.html") from None

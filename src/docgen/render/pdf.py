@@ -7,9 +7,10 @@ cannot load. Here a refused URL stops the rendering, and any WeasyPrint warning 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from weasyprint import HTML
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
@@ -33,6 +34,17 @@ class AssetFetcher(URLFetcher):
         self.assets = {p.resolve(): p for p in self.root.rglob("*")
                        if p.suffix in ASSET_SUFFIXES and p.is_file()}
         self.fetched: list[str] = []
+
+    def foreign_fonts(self, fonts: Iterable[Any]) -> list[str]:
+        """Families of the fonts a document used that are not bundled under templates/."""
+        from fontTools.ttLib import TTFont
+
+        bundled = set()
+        for path in self.assets:
+            if path.suffix in (".otf", ".ttf"):
+                with TTFont(path, lazy=True) as font:
+                    bundled |= {str(font["name"].getDebugName(i)) for i in (1, 16)}
+        return sorted({str(font.family) for font in fonts} - bundled)
 
     def fetch(self, url: str, headers: object = None) -> URLFetcherResponse:
         path = None
@@ -117,4 +129,9 @@ def write_pdf(html: str, templates: Path, target: Path, where: str) -> int:
             raise DocgenError([Problem(where, None, str(exc))]) from None
     if warnings.messages:
         raise DocgenError([Problem(where, None, f"WeasyPrint: {m}") for m in warnings.messages])
+    foreign = fetcher.foreign_fonts(document.fonts.values())
+    if foreign:
+        raise DocgenError([Problem(where, None, f"the PDF would embed {name}, a font of the "
+                                   "build machine, not a bundled one (a character without a "
+                                   "glyph in the bundled fonts?)") for name in foreign])
     return len(document.pages)
