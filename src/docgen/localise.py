@@ -40,6 +40,15 @@ def fill(template: str, values: dict[str, str]) -> str:
     return PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), template)
 
 
+def keep_dash(text: str) -> str:
+    """A spaced dash never starts a line: the space before it does not break.
+
+    >>> keep_dash("Initiativen – von lokalen") == "Initiativen\u00a0– von lokalen"
+    True
+    """
+    return text.replace(" – ", "\u00a0– ").replace(" — ", "\u00a0— ")
+
+
 @dataclass(frozen=True)
 class Fallback:
     domain: str
@@ -163,7 +172,7 @@ def localise(doc: Document, language: Language, catalogs: Mapping[str, Translati
     def t(text: Text) -> Msg:
         forms, fallback = content.forms(text.msgid, text.context)
         values = {name: fmt.figure(text.figures[name]) for name in text.placeholders}
-        return Msg.make(fill(forms[0], values), fallback)
+        return Msg.make(keep_dash(fill(forms[0], values)), fallback)
 
     def highlight(h: Highlight) -> LHighlight:
         return LHighlight(fmt.figure(h.figure), t(h.label))

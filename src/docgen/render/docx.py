@@ -86,11 +86,6 @@ class _Writer:
                     tag_runs(paragraph, self.tag)
 
 
-def _sentence(label: str) -> str:
-    """A figure's label as a table row header: starting with a capital, like the others."""
-    return label[:1].upper() + label[1:]
-
-
 def _fit(text: str, limit: int = 255) -> str:
     """Core properties hold at most 255 characters."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -122,13 +117,15 @@ def render(doc: LDocument, reference: Path, edition: dt.datetime, draft: bool = 
             rows.append((ngettext("Organisation", "Organisations", len(p.organisations)),
                          fmt.list(p.organisations)))
         rows.append((ngettext("Location", "Locations", len(p.places)), fmt.list(p.places)))
-        shown = [value for t in p.tables for _label, value in t.rows]
-        # A highlight already shown in the partnership's own table is not repeated.
-        rows += [(_sentence(h.label), h.value) for h in p.highlights
-                 if not any(h.value in value for value in shown)]
         for t in p.tables:                 # the article's own table, under its title
             rows += [(t.title, None), *t.rows]
         w.table(rows, (_("Indicator"), _("Details")))
+        shown = [value for t in p.tables for _label, value in t.rows]
+        # Its figures, read like the glance table; one already in its own table is not repeated.
+        figures = [(h.value, h.label) for h in p.highlights
+                   if not any(h.value in value for value in shown)]
+        if figures:
+            w.table(figures, (_("Key figure"), _("What it measures")))
         for lst in p.lists:
             if lst.title:
                 w.para("Figure Label", lst.title)
