@@ -22,7 +22,6 @@ from .errors import DocgenError, Problem
 from .i18n.check import check
 from .project import FORMATS, Project, code_version, digest
 from .publish import BuildLock, Manifest, publish, remove_leftovers
-from .source import load
 
 
 @dataclass(frozen=True)
@@ -97,6 +96,7 @@ def run_job(root: str, job: Job, draft: bool, strict: bool = False) -> Result:
     started = time.perf_counter()
     from .i18n import catalogs
     from .localise import localise
+    from .source import load
 
     project = Project(Path(root))
     language = project.languages[job.lang]
@@ -156,8 +156,6 @@ def build(project: Project, options: Options,
         jobs = plan(project, options)
         todo = [j for j in jobs
                 if options.force or not manifest.is_current(project, j.lang, j.fmt, j.key)]
-        if todo:
-            load(project.source)     # a bad source is reported once, not once per job
         for job in jobs:
             if job not in todo:
                 entry = manifest.entries[f"{job.lang}/{job.fmt}"]
@@ -199,7 +197,7 @@ def _run(project: Project, jobs: list[Job], options: Options, workers: int
         for future in futures:
             try:
                 yield future.result()
-            except DocgenError as exc:
+            except DocgenError as exc:    # a bad source fails every job alike: say it once
                 failures.extend(p for p in exc.problems if p not in failures)
         if failures:
             raise DocgenError(failures)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -61,6 +62,18 @@ class Translations:
 
 
 def read_entries(path: Path) -> tuple[list[po.Entry], list[Problem]]:
+    """A catalog's entries and syntax problems (parsed once per version of the file)."""
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        stat = None
+    if stat is None:
+        return _read(path, 0, -1)
+    return _read(path, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=64)
+def _read(path: Path, mtime_ns: int, size: int) -> tuple[list[po.Entry], list[Problem]]:
     shown = str(path)
     try:
         text = path.read_text(encoding="utf-8")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -37,13 +38,7 @@ class AssetFetcher(URLFetcher):
 
     def foreign_fonts(self, fonts: Iterable[Any]) -> list[str]:
         """Families of the fonts a document used that are not bundled under templates/."""
-        from fontTools.ttLib import TTFont
-
-        bundled = set()
-        for path in self.assets:
-            if path.suffix in (".otf", ".ttf"):
-                with TTFont(path, lazy=True) as font:
-                    bundled |= {str(font["name"].getDebugName(i)) for i in (1, 16)}
+        bundled = _families(tuple(sorted(p for p in self.assets if p.suffix in (".otf", ".ttf"))))
         return sorted({str(font.family) for font in fonts} - bundled)
 
     def fetch(self, url: str, headers: object = None) -> URLFetcherResponse:
@@ -56,6 +51,17 @@ class AssetFetcher(URLFetcher):
         self.fetched.append(path.relative_to(self.root).as_posix())
         body = path.read_bytes()
         return URLFetcherResponse(url, body, {"Content-Type": ASSET_SUFFIXES[path.suffix]})
+
+
+@lru_cache(maxsize=4)
+def _families(paths: tuple[Path, ...]) -> frozenset[str]:
+    from fontTools.ttLib import TTFont
+
+    names: set[str] = set()
+    for path in paths:
+        with TTFont(path, lazy=True) as font:
+            names |= {str(font["name"].getDebugName(i)) for i in (1, 16)}
+    return frozenset(names)
 
 
 class _Collect(logging.Handler):
