@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import fcntl
-import hashlib
 import json
 import os
 import re
@@ -114,10 +113,6 @@ def remove_leftovers(output: Path) -> list[Path]:
     return found
 
 
-def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
 class Manifest:
     """``output/manifest.json``: what each document is and what it was built from."""
 
@@ -148,7 +143,7 @@ class Manifest:
         self.entries[f"{lang}/{fmt}"] = {
             "language": lang, "format": fmt,
             "path": path.relative_to(project.output).as_posix(),
-            "size": path.stat().st_size, "pages": pages, "sha256": sha256(path),
+            "size": path.stat().st_size, "pages": pages, "sha256": file_sha256(path),
             "inputs": key,
             "input_files": {p.relative_to(project.root).as_posix(): file_sha256(p)
                             for p in project.inputs(lang, fmt)},

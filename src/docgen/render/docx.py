@@ -17,7 +17,7 @@ from docx.enum.text import WD_COLOR_INDEX
 from docx.opc.exceptions import PackageNotFoundError
 
 from ..errors import DocgenError, Problem
-from ..localise import LDocument, Msg
+from ..localise import LDocument
 from ..zips import restamp
 from .wordxml import XML_INVALID, add_field, keep_table_together, set_language, tag_runs
 
@@ -171,4 +171,4 @@ def render(doc: LDocument, reference: Path, edition: dt.datetime, draft: bool = 
     return restamp(buffer.getvalue(), edition)
 
 
-__all__ = ["STYLES", "Msg", "render"]
+__all__ = ["STYLES", "render"]

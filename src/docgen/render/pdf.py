@@ -34,7 +34,6 @@ class AssetFetcher(URLFetcher):
         self.root = templates.resolve()
         self.assets = {p.resolve(): p for p in self.root.rglob("*")
                        if p.suffix in ASSET_SUFFIXES and p.is_file()}
-        self.fetched: list[str] = []
 
     def foreign_fonts(self, fonts: Iterable[Any]) -> list[str]:
         """Families of the fonts a document used that are not bundled under templates/."""
@@ -48,7 +47,6 @@ class AssetFetcher(URLFetcher):
             path = Path(url2pathname(url.removeprefix("file://").split("?")[0])).resolve()
         if path is None or path not in self.assets:
             raise RefusedURL(f"refused URL {url!r}: only the brochure's own assets may load")
-        self.fetched.append(path.relative_to(self.root).as_posix())
         body = path.read_bytes()
         return URLFetcherResponse(url, body, {"Content-Type": ASSET_SUFFIXES[path.suffix]})
 
