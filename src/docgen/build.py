@@ -39,6 +39,7 @@ class Job:
     lang: str
     fmt: str
     key: str            # hash of every input and option
+    edition: str = ""   # ISO date and time, decided once per build (default: the project's)
 
 
 @dataclass
@@ -84,7 +85,7 @@ def plan(project: Project, options: Options) -> list[Job]:
         for fmt in options.formats:
             key = digest(project.inputs(language.code, fmt), project.root, version, edition,
                          f"draft={options.draft}")
-            jobs.append(Job(language.code, fmt, key))
+            jobs.append(Job(language.code, fmt, key, edition))
     return jobs
 
 
@@ -102,7 +103,7 @@ def run_job(root: str, job: Job, draft: bool, strict: bool = False) -> Result:
     language = project.languages[job.lang]
     doc = load(project.source)
     cats = catalogs.load_all(project.locales, language)
-    edition = project.edition()
+    edition = dt.datetime.fromisoformat(job.edition) if job.edition else project.edition()
     local = localise(doc, language, cats, edition.date())
     target = project.output_path(job.lang, job.fmt)
     where = f"{job.lang}/{target.name}"
@@ -118,6 +119,7 @@ def run_job(root: str, job: Job, draft: bool, strict: bool = False) -> Result:
         from .render import docx
 
         data = docx.render(local, project.templates / "briefing.docx", edition, draft, where)
+
         def write(tmp: Path) -> int | None:
             tmp.write_bytes(data)
             return None                # pages: Word and LibreOffice decide
