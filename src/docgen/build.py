@@ -178,8 +178,9 @@ def build(project: Project, options: Options,
                 manifest.record(project, job.lang, job.fmt, job.key, result.pages,
                                 result.coverage, result.fallbacks)
                 note = f", {len(result.fallbacks)} fallback(s)" if result.fallbacks else ""
+                pages = f"{result.pages} pages, " if result.pages else ""
                 progress(f"{job.lang} {job.fmt}: {result.path} "
-                         f"({result.pages} pages, {result.seconds:.1f} s{note})")
+                         f"({pages}{result.seconds:.1f} s{note})")
         finally:        # what was published is recorded, even when another job failed
             manifest.save(project.output, [f"{j.lang}/{j.fmt}" for j in jobs],
                           keep=set(project.languages))
