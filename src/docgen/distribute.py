@@ -3,23 +3,14 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 
 from .errors import DocgenError, Problem
 from .project import Project, file_sha256
+from .publish import write_atomic
 from .zips import stable_zip
 
 BUNDLE_NAME = "biotech-partnerships-wallonia"
-
-
-def _write_atomic(target: Path, data: bytes) -> None:
-    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(data)
-    os.chmod(name, 0o644)
-    os.replace(name, target)
 
 
 def _documents(project: Project) -> list[dict]:
@@ -57,11 +48,11 @@ def write_page(project: Project) -> Path:
                 index.thumbnail(pdf, thumb)
         sections.append(index.section(local, entries))
     page = project.output / "index.html"
-    _write_atomic(page, index.render(sections, project.templates).encode("utf-8"))
+    write_atomic(page, index.render(sections, project.templates).encode("utf-8"))
     files = [d["path"] for d in documents] + ["manifest.json", "index.html"] + sorted(
         p.relative_to(project.output).as_posix() for p in (project.output / "thumbs").glob("*.png"))
     sums = "".join(f"{file_sha256(project.output / f)}  {f}\n" for f in files)
-    _write_atomic(project.output / "SHA256SUMS", sums.encode("ascii"))
+    write_atomic(project.output / "SHA256SUMS", sums.encode("ascii"))
     return page
 
 
@@ -75,5 +66,5 @@ def bundle(project: Project) -> Path:
     dist.mkdir(parents=True, exist_ok=True)
     target = dist / f"{BUNDLE_NAME}-{edition.date().isoformat()}.zip"
     data = stable_zip(((m, (project.output / m).read_bytes()) for m in members), edition)
-    _write_atomic(target, data)
+    write_atomic(target, data)
     return target

@@ -63,7 +63,7 @@ class BuildLock:
             self.handle.close()
 
 
-def verify(path: Path, kind: str) -> int | None:
+def verify(path: Path, kind: str) -> None:
     """Check the new file is whole (a PDF's trailer and xref; a DOCX's zip); raise if not."""
     if kind == ".pdf":
         data = path.read_bytes()
@@ -74,12 +74,11 @@ def verify(path: Path, kind: str) -> int | None:
         offset = int(found.group(1))
         if not re.match(rb"xref|\d+ \d+ obj", data[offset: offset + 32]):
             raise ValueError("not a complete PDF (cross-reference table missing)")
-        return None
+        return
     with zipfile.ZipFile(path) as archive:
         bad = archive.testzip()
         if bad is not None or "word/document.xml" not in archive.namelist():
             raise ValueError(f"damaged DOCX entry {bad}")
-    return None
 
 
 def publish(target: Path, write: Callable[[Path], int | None]) -> int | None:
@@ -105,9 +104,22 @@ def publish(target: Path, write: Callable[[Path], int | None]) -> int | None:
         tmp.unlink(missing_ok=True)
 
 
+def write_atomic(target: Path, data: bytes) -> None:
+    """Replace ``target`` with ``data`` in one rename: readers see the old or the new file."""
+    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(name, 0o644)        # documents, manifest and page are all handed out
+        os.replace(name, target)
+    finally:
+        Path(name).unlink(missing_ok=True)
+
+
 def remove_leftovers(output: Path) -> list[Path]:
     """Temporary files a killed build left behind (call with the lock held)."""
-    found = [p for p in output.glob("*/.*.tmp") if p.is_file()]
+    found = [p for pattern in (".*.tmp", "*/.*.tmp") for p in output.glob(pattern)
+             if p.is_file()]
     for path in found:
         path.unlink(missing_ok=True)
     return found
@@ -158,8 +170,4 @@ class Manifest:
                       key=lambda k: (k not in order, order.index(k) if k in order else 0, k))
         text = json.dumps({"generator": "docgen", "documents": [self.entries[k] for k in keys]},
                           ensure_ascii=False, indent=2) + "\n"
-        fd, name = tempfile.mkstemp(prefix=".manifest.", dir=output)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.chmod(name, 0o644)            # the download page links it
-        os.replace(name, output / "manifest.json")
+        write_atomic(output / "manifest.json", text.encode("utf-8"))
