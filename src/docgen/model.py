@@ -9,6 +9,11 @@ from decimal import Decimal
 
 PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
+# Never in a text, from the data or a catalog: controls (but tab and newline), bidi
+# overrides and isolates, zero-width and invisible characters, the byte order mark.
+FORBIDDEN_CHARACTERS = re.compile("[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u202a-\u202e"
+                                  "\u2060-\u2064\u2066-\u2069\ufeff]")
+
 FIGURE_KINDS = ("count", "money", "percent", "area_m2", "year", "years", "at_least", "url")
 
 

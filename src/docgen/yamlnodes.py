@@ -14,7 +14,7 @@ import yaml
 from babel.numbers import list_currencies
 
 from .errors import Problem
-from .model import FIGURE_KINDS, Figure, Text
+from .model import FIGURE_KINDS, FORBIDDEN_CHARACTERS, Figure, Text
 
 _INT = "tag:yaml.org,2002:int"
 _STR = "tag:yaml.org,2002:str"
@@ -23,8 +23,6 @@ SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 # A digit that starts a number in prose ("75 Start-ups"); "COVID-19" is a name, not a figure.
 _PROSE_NUMBER = re.compile(r"(?<![\w\-])\d")
-_BAD_CHARS = re.compile(                # controls, bidi overrides, zero-width characters
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 
 
 class Reader:
@@ -75,7 +73,7 @@ class Reader:
             self.error(node, where, f"expected text, got {_describe(node)} (quote it)")
             return str(getattr(node, "value", ""))
         value = " ".join(node.value.split())
-        if _BAD_CHARS.search(value):
+        if FORBIDDEN_CHARACTERS.search(value):
             self.error(node, where, "control, bidi or zero-width character in text")
         return value
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from babel.messages.plurals import get_plural
 
 from ..errors import Problem
-from ..model import PLACEHOLDER
+from ..model import FORBIDDEN_CHARACTERS, PLACEHOLDER
 from . import po
 from .catalogs import po_path, pot_path, read_entries, template_entries
 from .languages import Domain, Language
@@ -22,8 +22,6 @@ from .languages import Domain, Language
 BRACES = re.compile(r"\{[^{}]*\}")
 PRINTF = re.compile(r"%(?:\([A-Za-z_]\w*\))?[-#0 +]*\d*(?:\.\d+)?[sdifFeEgGxXoc%]")
 MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!?][^>]*>?|&[A-Za-z#][A-Za-z0-9]*;")
-FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2060-\u2064"
-                       "\u2066-\u2069\ufeff]")
 NAMES = {"\u200b": "zero-width space", "\u200c": "zero-width non-joiner",
          "\u200d": "zero-width joiner", "\u200e": "left-to-right mark",
          "\u200f": "right-to-left mark", "\u202e": "right-to-left override",
@@ -80,7 +78,7 @@ def check_entry(entry: po.Entry, lang: str, path: str) -> list[Problem]:
         for tag in MARKUP.findall(text):
             if tag not in source:
                 error(f"markup {tag[:80]!r} is not in the source text")
-        for ch in sorted(set(FORBIDDEN.findall(text))):
+        for ch in sorted(set(FORBIDDEN_CHARACTERS.findall(text))):
             if ch not in source:
                 error(f"{_describe(ch)} in the translation")
         out.extend(_typography(text, lang, path, line))
