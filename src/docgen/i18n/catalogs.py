@@ -67,23 +67,25 @@ def read_entries(path: Path) -> tuple[list[po.Entry], list[Problem]]:
         stat = path.stat()
     except FileNotFoundError:
         stat = None
-    if stat is None:
-        return _read(path, 0, -1)
-    return _read(path, stat.st_mtime_ns, stat.st_size)
+    entries, problems = _read(path, 0, -1) if stat is None else \
+        _read(path, stat.st_mtime_ns, stat.st_size)
+    return list(entries), list(problems)    # copies: callers may add to them, the cache stays
 
 
 @lru_cache(maxsize=64)
-def _read(path: Path, mtime_ns: int, size: int) -> tuple[list[po.Entry], list[Problem]]:
+def _read(path: Path, mtime_ns: int, size: int
+          ) -> tuple[tuple[po.Entry, ...], tuple[Problem, ...]]:
     shown = str(path)
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        return [], [Problem(shown, None, "catalog missing: run 'docgen i18n update' "
-                                         "(or 'docgen i18n init' for a new language)")]
+        return (), (Problem(shown, None, "catalog missing: run 'docgen i18n update' "
+                                         "(or 'docgen i18n init' for a new language)"),)
     except UnicodeDecodeError as exc:
         line = path.read_bytes()[: exc.start].count(b"\n") + 1
-        return [], [Problem(shown, line, "not UTF-8 text")]
-    return po.parse(text, shown)
+        return (), (Problem(shown, line, "not UTF-8 text"),)
+    entries, problems = po.parse(text, shown)
+    return tuple(entries), tuple(problems)
 
 
 def template_entries(locales: Path, domain: Domain) -> list[po.Entry]:
