@@ -13,7 +13,6 @@ import datetime as dt
 import os
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +20,8 @@ from pathlib import Path
 from .errors import DocgenError, Problem
 from .i18n.check import check
 from .project import FORMATS, Project, code_version, digest
-from .publish import BuildLock, Manifest, publish, remove_leftovers
+from .publish import BuildLock, Manifest, Staged, commit, discard, remove_leftovers, stage
+from .workers import pool
 
 
 @dataclass(frozen=True)
@@ -51,6 +51,7 @@ class Result:
     fallbacks: list[tuple[str, str | None, str, str]]
     coverage: float
     skipped: bool = False
+    staged: Staged | None = None    # written and verified, renamed over once its language is
 
 
 @dataclass
@@ -127,12 +128,12 @@ def run_job(root: str, job: Job, draft: bool, strict: bool = False) -> Result:
         raise DocgenError([Problem(where, None, f"(strict) {len(local.fallbacks)} text(s) "
                                    f"would fall back to the source language, e.g. "
                                    f"{local.fallbacks[0].msgid[:50]!r}")])
-    pages = publish(target, write)
+    staged = stage(target, write)
     texts = len(doc.texts())
     content_fallbacks = {f.msgid for f in local.fallbacks if f.domain == "content"}
-    return Result(job, str(target), pages, time.perf_counter() - started,
+    return Result(job, str(target), staged.pages, time.perf_counter() - started,
                   [(f.domain, f.context, f.msgid, f.reason) for f in local.fallbacks],
-                  1 - len(content_fallbacks) / texts if texts else 1.0)
+                  1 - len(content_fallbacks) / texts if texts else 1.0, staged=staged)
 
 
 def build(project: Project, options: Options,
@@ -147,6 +148,8 @@ def build(project: Project, options: Options,
     report.warnings = problems
     if options.strict and problems:
         raise DocgenError([Problem(p.path, p.line, f"(strict) {p.message}") for p in problems])
+    for warning in problems:            # said once, here, labelled "warning:"
+        progress(str(warning))
     if "pdf" in options.formats and not harfbuzz_subset_available():
         progress("warning: libharfbuzz-subset0 is missing: WeasyPrint falls back to fontTools, "
                  "about 3 times slower (install it with scripts/setup or apt-get install "
@@ -171,36 +174,77 @@ def build(project: Project, options: Options,
                                        "back to the source language") for r in stale])
         todo.sort(key=lambda j: j.fmt != "pdf")     # longest first: PDFs keep both cores busy
         workers = min(options.jobs or os.cpu_count() or 1, len(todo))
+        done: list[Result] = []
+        failed: dict[str, list[BaseException]] = {}
         try:
-            for result in _run(project, todo, options, workers):
-                report.results.append(result)
-                job = result.job
-                manifest.record(project, job.lang, job.fmt, job.key, result.pages,
-                                result.coverage, result.fallbacks)
-                note = f", {len(result.fallbacks)} fallback(s)" if result.fallbacks else ""
-                pages = f"{result.pages} pages, " if result.pages else ""
-                progress(f"{job.lang} {job.fmt}: {result.path} "
-                         f"({pages}{result.seconds:.1f} s{note})")
-        finally:        # what was published is recorded, even when another job failed
-            manifest.save(project.output, [f"{j.lang}/{j.fmt}" for j in jobs],
-                          keep=set(project.languages))
+            for job, outcome in _run(project, todo, options, workers):
+                if isinstance(outcome, Result):
+                    done.append(outcome)
+                else:
+                    failed.setdefault(job.lang, []).append(outcome)
+            _publish(project, manifest, report, done, set(failed), progress)
+        finally:
+            discard([r.staged for r in done if r.staged is not None])
+    _raise_first([exc for excs in failed.values() for exc in excs])
     return report
 
 
+def _publish(project: Project, manifest: Manifest, report: Report,
+             done: list[Result], failed: set[str], progress: Callable[[str], None]) -> None:
+    """All or nothing per language: a language with a failed job keeps its old files and
+    manifest entries; the others are renamed over and recorded. The manifest keeps one
+    order (languages as configured, then formats), whatever the build asked for."""
+    published = False
+    try:
+        for result in done:
+            job = result.job
+            if job.lang in failed or result.staged is None:
+                continue
+            commit([result.staged])
+            published = True
+            report.results.append(result)
+            manifest.record(project, job.lang, job.fmt, job.key, result.pages,
+                            result.coverage, result.fallbacks)
+            note = f", {len(result.fallbacks)} fallback(s)" if result.fallbacks else ""
+            pages = f"{result.pages} pages, " if result.pages else ""
+            progress(f"{job.lang} {job.fmt}: {result.path} ({pages}{result.seconds:.1f} s{note})")
+    finally:
+        if published or not failed:
+            formats = list(FORMATS) + sorted({e["format"] for e in manifest.entries.values()}
+                                             - set(FORMATS))
+            manifest.save(project.output, [f"{lang}/{fmt}" for lang in project.languages
+                                           for fmt in formats], keep=set(project.languages))
+
+
+def _raise_first(failures: list[BaseException]) -> None:
+    """A bug first (it stops everything); else every problem, each said once."""
+    for exc in failures:
+        if not isinstance(exc, DocgenError):
+            raise exc
+    problems: list[Problem] = []
+    for exc in failures:
+        assert isinstance(exc, DocgenError)
+        problems.extend(p for p in exc.problems if p not in problems)
+    if problems:
+        raise DocgenError(problems)
+
+
 def _run(project: Project, jobs: list[Job], options: Options, workers: int
-         ) -> Iterator[Result]:
+         ) -> Iterator[tuple[Job, Result | Exception]]:
+    """Each job with its result or what it raised."""
     args = (options.draft, options.strict)
     if workers <= 1:
         for job in jobs:
-            yield run_job(str(project.root), job, *args)
-        return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = [pool.submit(run_job, str(project.root), job, *args) for job in jobs]
-        failures: list[Problem] = []
-        for future in futures:
             try:
-                yield future.result()
-            except DocgenError as exc:    # a bad source fails every job alike: say it once
-                failures.extend(p for p in exc.problems if p not in failures)
-        if failures:
-            raise DocgenError(failures)
+                yield job, run_job(str(project.root), job, *args)
+            except Exception as exc:
+                yield job, exc
+        return
+    with pool(workers) as executor:
+        futures = [(job, executor.submit(run_job, str(project.root), job, *args))
+                   for job in jobs]
+        for job, future in futures:
+            try:
+                yield job, future.result()
+            except Exception as exc:
+                yield job, exc

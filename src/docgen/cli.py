@@ -12,7 +12,7 @@ from typing import Any
 import click
 
 from . import __version__
-from .cli_context import built
+from .cli_context import built, summary
 from .cli_context import project as current_project
 from .errors import DocgenError
 
@@ -40,10 +40,13 @@ class _Group(click.Group):
             where = exc.filename or "docgen"
             click.echo(f"error: {where}: {exc.strerror or exc}", err=True)
             ctx.exit(1)
-        except Exception as exc:           # a bug: say so, keep the traceback for --debug
+        except (KeyboardInterrupt, SystemExit, GeneratorExit):
+            raise
+        except BaseException as exc:       # a bug (or a library's BaseException): say so
             if ctx.obj and ctx.obj.get("debug"):
                 raise
-            click.echo(f"error: internal error ({type(exc).__name__}: {exc}); "
+            text = (str(exc).strip().splitlines() or [""])[0][:200]
+            click.echo(f"error: internal error ({type(exc).__name__}: {text}); "
                        "run again with --debug for the traceback", err=True)
             ctx.exit(1)
 
@@ -89,8 +92,6 @@ def build(ctx: click.Context, langs: tuple[str, ...], formats: tuple[str, ...], 
 
     options = Options(langs, formats or ("pdf", "docx"), strict, draft, force, jobs or 0)
     report = run(current_project(ctx), options, progress=lambda m: click.echo(m, err=True))
-    for warning in report.warnings:
-        click.echo(str(warning), err=True)
     for result in report.results:
         if result.fallbacks:
             when = " (at its last build)" if result.skipped else ""
@@ -99,8 +100,7 @@ def build(ctx: click.Context, langs: tuple[str, ...], formats: tuple[str, ...], 
             for domain, context, msgid, reason in result.fallbacks[:20]:
                 where = f" [{context}]" if context else ""
                 click.echo(f"  {domain}{where} ({reason}): {msgid[:70]}", err=True)
-    built = sum(not r.skipped for r in report.results)
-    click.echo(f"{built} built, {len(report.results) - built} up to date", err=True)
+    click.echo(summary(report), err=True)
 
 
 @cli.command()
@@ -141,7 +141,7 @@ def check(ctx: click.Context) -> None:
         click.echo(str(problem), err=True)
     if any(not p.warning for p in problems):
         ctx.exit(1)
-    click.echo("all checks passed", err=True)
+    click.echo(f"all checks passed; {len(problems)} warning(s)", err=True)
 
 
 from .cli_i18n import i18n  # noqa: E402  (the translators' commands)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import click
 
 if TYPE_CHECKING:
+    from .build import Report
     from .project import Project
 
 
@@ -24,6 +25,15 @@ def built(ctx: click.Context) -> Iterator[Project]:
     from .build import Options, build
     from .publish import BuildLock
     current = project(ctx)
+    current.check_exists()          # outside a project: no output/ and no lock file
     with BuildLock(current.output):
-        build(current, Options(), progress=lambda m: click.echo(m, err=True))
+        report = build(current, Options(), progress=lambda m: click.echo(m, err=True))
+        click.echo(summary(report), err=True)
         yield current
+
+
+def summary(report: Report) -> str:
+    """The last line of a build: what was built, and how many warnings it printed."""
+    done = sum(not r.skipped for r in report.results)
+    return (f"{done} built, {len(report.results) - done} up to date; "
+            f"{len(report.warnings)} warning(s)")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-import re
+import tempfile
 from pathlib import Path
 
 import click
@@ -11,6 +11,7 @@ import click
 from .cli_context import project as current_project
 from .errors import DocgenError, Problem, UsageError
 from .i18n.languages import Language
+from .publish import write_atomic
 
 LANG_HELP = "Language code (repeat for several; default: all)."
 
@@ -66,29 +67,49 @@ def init(ctx: click.Context, lang: str, locale: str | None, name: str | None) ->
     Example:
       docgen i18n init --lang it --locale it_IT --name Italiano
     """
-    from babel import Locale, UnknownLocaleError
-
     from .i18n import catalogs
+    from .i18n.languages import CODE, locale_problem, name_problem
     project = current_project(ctx)
-    config = project.locales / "languages.yaml"
-    if not re.fullmatch(r"[a-z]{2,3}(-[a-z0-9]{2,8})?", lang):
-        raise UsageError(f"{lang!r} is not a language code (two or three lowercase letters, "
-                         "e.g. it)")
+    if not CODE.fullmatch(lang):
+        raise UsageError(f"{lang[:40]!r} is not a language code (two or three lowercase "
+                         "letters, e.g. it)")
     language = project.languages.get(lang)
     if language is None:
-        locale = locale or lang
-        try:
-            Locale.parse(locale)
-        except (UnknownLocaleError, ValueError):
-            raise UsageError(f"unknown CLDR locale {locale!r}") from None
-        language = Language(lang, locale, name or lang)
+        language = Language(lang, locale or lang, lang if name is None else name.strip())
+        problem = locale_problem(language.locale) or name_problem(language.name)
+        if problem:
+            raise UsageError(problem)
     for path, stats in catalogs.update(project.locales, [language], init=True):
         click.echo(f"{path}: {stats['new']} new", err=True)
     if lang not in project.languages:      # the catalogs exist: now the language is built
-        text = config.read_text(encoding="utf-8")
-        shown = json.dumps(language.name, ensure_ascii=False)
-        line = f"{lang}: {{locale: {language.locale}, name: {shown}}}\n"
-        config.write_text(text + ("" if text.endswith("\n") else "\n") + line, encoding="utf-8")
+        _add_language(project.locales / "languages.yaml", language)
+
+
+def _add_language(config: Path, language: Language) -> None:
+    """Append one entry written by the YAML library (quoting ``no``, ``:``, ``#``…).
+
+    The file's comments and lines stay as they are; the result is read back before it is
+    written, so a language list that no command could read is never left behind.
+    """
+    import yaml
+
+    from .i18n.languages import load_languages
+    entry = yaml.safe_dump({language.code: {"locale": language.locale, "name": language.name}},
+                           allow_unicode=True, default_flow_style=None, sort_keys=False,
+                           width=200)
+    text = config.read_text(encoding="utf-8")
+    text += ("" if text.endswith("\n") or not text else "\n") + entry
+    with tempfile.TemporaryDirectory() as scratch:
+        (Path(scratch) / "languages.yaml").write_text(text, encoding="utf-8")
+        try:
+            read_back = load_languages(Path(scratch)).get(language.code)
+        except DocgenError as exc:
+            raise DocgenError([Problem(str(config), p.line, p.message.split(": ", 1)[-1])
+                               for p in exc.problems]) from None
+    if read_back != language:
+        raise DocgenError([Problem(str(config), None, f"the entry for {language.code} would "
+                                   "not read back as written; nothing was changed")])
+    write_atomic(config, text.encode("utf-8"))
 
 
 @i18n.command()

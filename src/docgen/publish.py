@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import json
 import os
@@ -10,6 +11,7 @@ import tempfile
 import time
 import zipfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,43 +26,66 @@ class BuildLock:
     """Refuses a second build in the same output folder while one runs.
 
     Re-entrant within a process, so a command can hold it around a build and what follows.
+    The lock file is opened without following a symbolic link and without truncating; the
+    lock is the kernel's (flock), so it ends with the process that held it. Workers close
+    their inherited copy (``close_inherited``), so a killed build never leaves it held.
     """
 
     grace = 1.0                    # seconds for the workers of a killed build to exit
     held: dict[Path, int] = {}     # output folders this process holds, and how deeply
+    fds: dict[Path, int] = {}      # their open lock files
 
     def __init__(self, output: Path) -> None:
         self.path = output / ".docgen.lock"
-        self.handle: Any = None
 
     def __enter__(self) -> BuildLock:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        key = self.path.resolve()
+        key = self.path.parent.resolve()
         if BuildLock.held.get(key):
             BuildLock.held[key] += 1
             return self
-        self.handle = open(self.path, "w")  # noqa: SIM115 (held until __exit__)
+        try:
+            fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC,
+                         0o644)
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                raise DocgenError([Problem(str(self.path), None, "is a symbolic link; a "
+                                           "build lock must be a plain file: remove the "
+                                           "link")]) from None
+            raise
         deadline = time.monotonic() + self.grace
         while True:
             try:
-                fcntl.flock(self.handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                BuildLock.held[key] = 1
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                BuildLock.held[key], BuildLock.fds[key] = 1, fd
                 return self
             except BlockingIOError:
                 if time.monotonic() >= deadline:
                     break
                 time.sleep(0.05)
-        self.handle.close()
+        os.close(fd)
         raise DocgenError([Problem(str(self.path.parent), None, "another docgen build is "
                                    "running in this folder; wait for it to finish")])
 
     def __exit__(self, *exc: object) -> None:
-        key = self.path.resolve()
+        key = self.path.parent.resolve()
         BuildLock.held[key] -= 1
         if not BuildLock.held[key]:
             del BuildLock.held[key]
-            fcntl.flock(self.handle, fcntl.LOCK_UN)
-            self.handle.close()
+            fd = BuildLock.fds.pop(key)
+            fcntl.flock(fd, fcntl.LOCK_UN)
+            os.close(fd)
+
+    @staticmethod
+    def close_inherited() -> None:
+        """In a forked worker: drop the parent's lock files (the lock stays the parent's)."""
+        for fd in BuildLock.fds.values():
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+        BuildLock.fds.clear()
+        BuildLock.held.clear()
 
 
 def verify(path: Path, kind: str) -> None:
@@ -81,37 +106,86 @@ def verify(path: Path, kind: str) -> None:
             raise ValueError(f"damaged DOCX entry {bad}")
 
 
-def publish(target: Path, write: Callable[[Path], int | None]) -> int | None:
-    """Write through a temporary file in the same folder, verify it, then rename it over.
+@dataclass(frozen=True)
+class Staged:
+    """A new output, written and verified beside its target, waiting to be renamed over."""
 
-    Returns what ``write`` returned (the page count of a PDF).
+    tmp: Path
+    target: Path
+    pages: int | None
+
+
+def _cannot_write(target: Path, exc: OSError) -> DocgenError:
+    """An OSError on a temporary file, told about the file the user knows (ENOSPC…)."""
+    return DocgenError([Problem(str(target), None,
+                                f"cannot write: {exc.strerror or type(exc).__name__}")])
+
+
+def stage(target: Path, write: Callable[[Path], int | None]) -> Staged:
+    """Write through a temporary file in the target's folder and verify it; keep the old file.
+
+    ``write`` returns the page count of a PDF (or None). ``commit`` renames it over.
     """
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     os.close(fd)
     tmp = Path(name)
     try:
-        pages = write(tmp)
+        try:
+            pages = write(tmp)
+        except OSError as exc:
+            raise _cannot_write(target, exc) from exc
         try:
             verify(tmp, target.suffix)
         except Exception as exc:  # any reader failure means the file is not whole
             raise DocgenError([Problem(str(target), None, f"new file failed its check "
-                                       f"({exc}); the previous file is kept")]) from exc
+                                       f"({str(exc).replace(str(tmp), target.name)}); the "
+                                       "previous file is kept")]) from exc
         os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-        return pages
-    finally:
+    except BaseException:
         tmp.unlink(missing_ok=True)
+        raise
+    return Staged(tmp, target, pages)
+
+
+def commit(staged: list[Staged]) -> None:
+    """Rename each staged file over its target."""
+    for item in staged:
+        try:
+            os.replace(item.tmp, item.target)
+        except OSError as exc:
+            raise _cannot_write(item.target, exc) from exc
+
+
+def discard(staged: list[Staged]) -> None:
+    for item in staged:
+        item.tmp.unlink(missing_ok=True)
+
+
+def publish(target: Path, write: Callable[[Path], int | None]) -> int | None:
+    """Stage, verify and rename over in one step; returns what ``write`` returned."""
+    staged = stage(target, write)
+    try:
+        commit([staged])
+    finally:
+        discard([staged])
+    return staged.pages
 
 
 def write_atomic(target: Path, data: bytes) -> None:
     """Replace ``target`` with ``data`` in one rename: readers see the old or the new file."""
-    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
+                                    dir=target.parent)
+    except OSError as exc:
+        raise _cannot_write(target, exc) from exc
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
         os.chmod(name, 0o644)        # documents, manifest and page are all handed out
         os.replace(name, target)
+    except OSError as exc:
+        raise _cannot_write(target, exc) from exc
     finally:
         Path(name).unlink(missing_ok=True)
 
@@ -170,4 +244,9 @@ class Manifest:
                       key=lambda k: (k not in order, order.index(k) if k in order else 0, k))
         text = json.dumps({"generator": "docgen", "documents": [self.entries[k] for k in keys]},
                           ensure_ascii=False, indent=2) + "\n"
+        try:
+            if (output / "manifest.json").read_bytes() == text.encode("utf-8"):
+                return                              # unchanged: not even its date
+        except OSError:
+            pass
         write_atomic(output / "manifest.json", text.encode("utf-8"))

@@ -14,6 +14,7 @@ import yaml
 
 from .errors import DocgenError, Problem, raise_if_errors
 from .model import Document, Figure, Highlight, ItemList, Partnership, Row, Table, Text
+from .yamllimits import compose_text, read_text
 from .yamlnodes import NAME, SLUG, Reader
 
 
@@ -22,8 +23,9 @@ def _figures(r: Reader, node: yaml.Node | None, where: str,
     figures = dict(inherited)
     if node is None:
         return figures
-    for name, value in r.mapping(node, where, (), tuple(
-            k.value for k, _ in getattr(node, "value", []))).items():
+    pairs = node.value if isinstance(node, yaml.MappingNode) else []
+    names = tuple(k.value for k, _ in pairs if isinstance(k, yaml.ScalarNode))
+    for name, value in r.mapping(node, where, (), names).items():
         if not NAME.match(name):
             r.error(value, f"{where}.{name}", "a figure name is letters, digits and _")
         figure = r.figure(name, value, f"{where}.{name}")
@@ -57,7 +59,7 @@ def _partnership(r: Reader, node: yaml.Node, number: int,
     pid = r.string(f.get("id"), f"{where}.id")
     if pid and not SLUG.match(pid):
         r.error(f["id"], f"{where}.id", f"not a slug (lowercase-words-with-dashes): {pid!r}")
-    where = f"partnerships.{pid or number}"
+    where = f"partnerships.{pid if SLUG.match(pid) else number}"
     figures = _figures(r, f.get("figures"), f"{where}.figures", shared)
 
     def text(n: yaml.Node | None, path: str) -> Text:
@@ -109,33 +111,12 @@ def _check_figures_used(r: Reader, doc: Document) -> None:
                                           f"{where}.{name}: figure is never used in a text"))
 
 
-def _yaml_problem(exc: yaml.YAMLError, shown: str, source: str) -> Problem:
-    mark = getattr(exc, "problem_mark", None)
-    if mark is not None:
-        line: int | None = mark.line + 1
-    elif isinstance(getattr(exc, "position", None), int):       # a ReaderError
-        line = source[: exc.position].count("\n") + 1  # type: ignore[attr-defined]
-    else:
-        line = None
-    what = getattr(exc, "problem", None) or getattr(exc, "reason", None) or str(exc)
-    return Problem(shown, line, f"YAML syntax: {what}")
-
-
 def load(path: Path | str) -> Document:
     """Read and validate the source; raise DocgenError listing every problem."""
     path = Path(path)
     shown = str(path)
     r = Reader(shown)
-    try:
-        source = path.read_text(encoding="utf-8")
-        root = yaml.compose(source, Loader=yaml.SafeLoader)
-    except FileNotFoundError:
-        raise DocgenError([Problem(shown, None, "source file not found")]) from None
-    except UnicodeDecodeError as exc:
-        bad_line = path.read_bytes()[: exc.start].count(b"\n") + 1
-        raise DocgenError([Problem(shown, bad_line, "not UTF-8 text")]) from None
-    except yaml.YAMLError as exc:       # syntax, or a character YAML does not allow
-        raise DocgenError([_yaml_problem(exc, shown, source)]) from None
+    root = compose_text(read_text(path, shown, "source file not found"), shown)
     if root is None:
         raise DocgenError([Problem(shown, 1, "the source is empty")])
     f = r.mapping(root, "document", ("title", "subtitle", "source_note", "lead", "conclusion",

@@ -7,14 +7,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 import yaml
-from babel.numbers import list_currencies
 
 from .errors import Problem
 from .model import FIGURE_KINDS, FORBIDDEN_CHARACTERS, Figure, Text
+from .yamllimits import MAX_DIGITS, MAX_TEXT
 
 _INT = "tag:yaml.org,2002:int"
 _STR = "tag:yaml.org,2002:str"
@@ -47,6 +47,9 @@ class Reader:
                 self.error(key, where, "a key must be a plain name")
                 continue
             name = key.value
+            if len(name) > 60:
+                self.error(key, f"{where}.{_shorten(name)}", "unknown field")
+                continue
             if name in out:
                 self.error(key, f"{where}.{name}", "duplicate key")
             elif name not in required + optional:
@@ -71,11 +74,14 @@ class Reader:
             return ""
         if not isinstance(node, yaml.ScalarNode) or node.tag != _STR:
             self.error(node, where, f"expected text, got {_describe(node)} (quote it)")
-            return str(getattr(node, "value", ""))
-        value = " ".join(node.value.split())
-        if FORBIDDEN_CHARACTERS.search(value):
+            return node.value if isinstance(node, yaml.ScalarNode) else ""
+        if len(node.value) > MAX_TEXT:
+            self.error(node, where, f"a text of {len(node.value):,} characters, more than "
+                       f"the limit of {MAX_TEXT:,}")
+            return ""
+        if FORBIDDEN_CHARACTERS.search(node.value):     # before "\v" becomes a space
             self.error(node, where, "control, bidi or zero-width character in text")
-        return value
+        return " ".join(node.value.split())
 
     def text(self, node: yaml.Node | None, where: str, context: str,
              figures: dict[str, Figure]) -> Text:
@@ -88,7 +94,8 @@ class Reader:
                            f"(known: {', '.join(sorted(figures)) or 'none'})")
         stripped = re.sub(r"\{[^}]*\}", "", value)
         if _PROSE_NUMBER.search(stripped):
-            self.error(node, where, f"a number inside prose: make it a figure ({value!r})")
+            self.error(node, where, f"a number inside prose: make it a figure "
+                       f"({_shorten(value)!r})")
         return text
 
     def figure(self, name: str, node: yaml.Node, where: str) -> Figure | None:
@@ -107,18 +114,33 @@ class Reader:
             return None
         currency = None
         if kind == "money" and "currency" in fields:
+            from babel.numbers import list_currencies  # Babel's data: only when needed
             currency = self.string(fields["currency"], f"{where}.currency")
             if currency not in list_currencies():
-                self.error(fields["currency"], f"{where}.currency",
-                           f"unknown currency {currency!r} (use an ISO 4217 code such as EUR)")
+                self.error(fields["currency"], f"{where}.currency", f"unknown currency "
+                           f"{_shorten(currency)!r} (use an ISO 4217 code such as EUR)")
         return Figure(name, kind, value, currency, line)
 
 
+def _shorten(value: str, width: int = 60) -> str:
+    """A value as a message quotes it: never a whole page of text."""
+    return value if len(value) <= width else value[: width - 1] + "…"
+
+
 def _describe(node: yaml.Node | None) -> str:
+    """What a node is, in a few words: a list or a mapping is never written out."""
     if isinstance(node, yaml.ScalarNode):
         kind = node.tag.rsplit(":", 1)[-1]
-        return f"{kind} {node.value!r}"
+        return f"{kind} {_shorten(node.value)!r}"
     return "a list" if isinstance(node, yaml.SequenceNode) else "a mapping"
+
+
+def _too_long(r: Reader, node: yaml.ScalarNode, where: str) -> bool:
+    digits = sum(ch.isdigit() for ch in node.value)
+    if digits > MAX_DIGITS:
+        r.error(node, where, f"a number of {digits:,} digits, more than the limit of "
+                f"{MAX_DIGITS}")
+    return digits > MAX_DIGITS
 
 
 def _integer(r: Reader, node: yaml.Node, where: str) -> int | None:
@@ -126,8 +148,11 @@ def _integer(r: Reader, node: yaml.Node, where: str) -> int | None:
     if not isinstance(node, yaml.ScalarNode) or node.tag != _INT:
         r.error(node, where, f"expected a whole number, got {_describe(node)}")
         return None
+    if _too_long(r, node, where):
+        return None
     if not re.fullmatch(r"[+-]?(0|[1-9][0-9_]*)", node.value):
-        r.error(node, where, f"write whole numbers in plain decimal digits, not {node.value!r}")
+        r.error(node, where, "write whole numbers in plain decimal digits, not "
+                f"{_shorten(node.value)!r}")
         return None
     value = int(node.value.replace("_", ""))
     if value < 0:
@@ -136,28 +161,26 @@ def _integer(r: Reader, node: yaml.Node, where: str) -> int | None:
 
 
 def _money(r: Reader, node: yaml.Node, where: str) -> Decimal | None:
-    if isinstance(node, yaml.ScalarNode) and node.tag == _FLOAT:
-        r.error(node, where, f"float {node.value} where money must be exact: "
-                             f"write it as a quoted decimal, e.g. \"{node.value}\"")
-        return None
-    if not isinstance(node, yaml.ScalarNode) or node.tag not in (_INT, _STR):
+    """Digits, optionally a decimal point: ``1e6`` is a float to YAML 1.2 and to readers."""
+    if not isinstance(node, yaml.ScalarNode) or node.tag not in (_INT, _STR, _FLOAT):
         r.error(node, where, f"expected an amount, got {_describe(node)}")
         return None
-    try:
-        value = Decimal(node.value.replace("_", ""))
-    except InvalidOperation:
-        r.error(node, where, f"not a decimal amount: {node.value!r}")
+    if _too_long(r, node, where):
         return None
-    if not value.is_finite() or value < 0:
-        r.error(node, where, f"not a positive amount: {node.value!r}")
+    if node.tag == _FLOAT or re.search(r"[eE]", node.value):
+        r.error(node, where, f"float {_shorten(node.value)} where money must be exact: write "
+                "it in plain digits, e.g. 1000000 or \"12.50\"")
         return None
-    return value
+    if not re.fullmatch(r"[0-9][0-9_]*(\.[0-9]+)?", node.value):
+        r.error(node, where, f"not a positive decimal amount: {_shorten(node.value)!r}")
+        return None
+    return Decimal(node.value.replace("_", ""))
 
 
 def _percent(r: Reader, node: yaml.Node, where: str) -> Decimal | None:
     if isinstance(node, yaml.ScalarNode) and node.tag in (_INT, _FLOAT) and \
             re.fullmatch(r"[0-9]+(\.[0-9]+)?", node.value):
-        return Decimal(node.value)
+        return None if _too_long(r, node, where) else Decimal(node.value)
     r.error(node, where, f"expected a percentage such as 85 or 7.5, got {_describe(node)}")
     return None
 
@@ -186,7 +209,7 @@ def _years(r: Reader, node: yaml.Node, where: str) -> tuple[int, int] | None:
 def _url(r: Reader, node: yaml.Node, where: str) -> str | None:
     value = r.string(node, where)
     if not re.match(r"^https://[a-z0-9.-]+\.[a-z]{2,}(/[^\s]*)?$", value):
-        r.error(node, where, f"expected an https:// address, got {value!r}")
+        r.error(node, where, f"expected an https:// address, got {_shorten(value)!r}")
         return None
     return value
 

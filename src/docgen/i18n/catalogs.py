@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import DocgenError, Problem
+from ..yamllimits import MAX_BYTES
 from . import po
 from .languages import CONTENT, DOMAINS, UI, Domain, Language
 
@@ -69,13 +70,23 @@ def read_entries(path: Path) -> tuple[list[po.Entry], list[Problem]]:
         stat = None
     entries, problems = _read(path, 0, -1) if stat is None else \
         _read(path, stat.st_mtime_ns, stat.st_size)
-    return list(entries), list(problems)    # copies: callers may add to them, the cache stays
+    # Copies, down to each entry's lists: callers may change them, the cache stays as read.
+    return [_copy(e) for e in entries], list(problems)
+
+
+def _copy(entry: po.Entry) -> po.Entry:
+    return replace(entry, msgstr=list(entry.msgstr), flags=set(entry.flags),
+                   comments=list(entry.comments), extracted=list(entry.extracted),
+                   references=list(entry.references), previous=list(entry.previous))
 
 
 @lru_cache(maxsize=64)
 def _read(path: Path, mtime_ns: int, size: int
           ) -> tuple[tuple[po.Entry, ...], tuple[Problem, ...]]:
     shown = str(path)
+    if size > MAX_BYTES:
+        return (), (Problem(shown, None, f"file of {size:,} bytes, more than the limit of "
+                                         f"{MAX_BYTES:,} (5 MB)"),)
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:

@@ -15,12 +15,14 @@ from babel.messages.plurals import get_plural
 
 from ..errors import Problem
 from ..model import FORBIDDEN_CHARACTERS, PLACEHOLDER
+from ..yamllimits import MAX_TEXT
 from . import po
 from .catalogs import po_path, pot_path, read_entries, template_entries
 from .languages import Domain, Language
 
 BRACES = re.compile(r"\{[^{}]*\}")
-PRINTF = re.compile(r"%(?:\([A-Za-z_]\w*\))?[-#0 +]*\d*(?:\.\d+)?[sdifFeEgGxXoc%]")
+# No space flag: "en % des fonds" is French prose, not a "% d" conversion.
+PRINTF = re.compile(r"%(?:\([A-Za-z_]\w*\))?[-#0+]*\d*(?:\.\d+)?[sdifFeEgGxXoc%]")
 MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!?][^>]*>?|&[A-Za-z#][A-Za-z0-9]*;")
 NAMES = {"\u200b": "zero-width space", "\u200c": "zero-width non-joiner",
          "\u200d": "zero-width joiner", "\u200e": "left-to-right mark",
@@ -55,6 +57,10 @@ def check_entry(entry: po.Entry, lang: str, path: str) -> list[Problem]:
         return out
     for index, text in enumerate(entry.msgstr):
         if not text or entry.fuzzy:
+            continue
+        if len(text) > MAX_TEXT:
+            error(f"a translation of {len(text):,} characters, more than the limit of "
+                  f"{MAX_TEXT:,}")
             continue
         source = entry.msgid if index == 0 or entry.msgid_plural is None else entry.msgid_plural
         allowed = set(_placeholders(entry.msgid)) | set(_placeholders(entry.msgid_plural or ""))

@@ -9,8 +9,10 @@ from __future__ import annotations
 import html as _html
 import re
 import unicodedata
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
+from types import MappingProxyType
 
 from fontTools.ttLib import TTFont
 
@@ -21,13 +23,13 @@ CSS_CHARACTERS = ". ·"
 
 
 @lru_cache(maxsize=8)
-def coverage(fonts_dir: Path) -> dict[str, frozenset[int]]:
-    """Code points each bundled font maps, by file name."""
+def coverage(fonts_dir: Path) -> Mapping[str, frozenset[int]]:
+    """Code points each bundled font maps, by file name (read-only: it is cached)."""
     out = {}
     for path in sorted(fonts_dir.glob("*.[ot]tf")):
         with TTFont(path, lazy=True) as font:
             out[path.name] = frozenset(font.getBestCmap())
-    return out
+    return MappingProxyType(out)
 
 
 def visible_text(page: str) -> str:

@@ -7,6 +7,7 @@ cannot load. Here a refused URL stops the rendering, and any WeasyPrint warning 
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -27,13 +28,27 @@ class RefusedURL(FatalURLFetchingError):
 
 
 class AssetFetcher(URLFetcher):
-    """Serves only the asset files under ``templates/``, from memory; refuses the rest."""
+    """Serves only the asset files under ``templates/``, by their real path; refuses the rest.
+
+    A URL is resolved to a real path (symlinks followed) and served only when that path is
+    a file inside the real templates folder with an allowed suffix: a link named logo.png
+    that points elsewhere is refused, whatever its target is.
+    """
 
     def __init__(self, templates: Path) -> None:
         super().__init__(allowed_protocols=("file",), fail_on_errors=True)
         self.root = templates.resolve()
-        self.assets = {p.resolve(): p for p in self.root.rglob("*")
-                       if p.suffix in ASSET_SUFFIXES and p.is_file()}
+        found = (self._real(p) for p in self.root.rglob("*"))
+        self.assets = {p for p in found if p is not None}
+
+    def _real(self, path: Path) -> Path | None:
+        """The real path of an allowed asset inside the templates folder, or None."""
+        try:
+            real = path.resolve(strict=True)
+        except (OSError, RuntimeError):        # missing, or a loop of links
+            return None
+        inside = real.is_relative_to(self.root)
+        return real if inside and real.suffix in ASSET_SUFFIXES and real.is_file() else None
 
     def foreign_fonts(self, fonts: Iterable[Any]) -> list[str]:
         """Families of the fonts a document used that are not bundled under templates/."""
@@ -41,14 +56,19 @@ class AssetFetcher(URLFetcher):
         return sorted({str(font.family) for font in fonts} - bundled)
 
     def fetch(self, url: str, headers: object = None) -> URLFetcherResponse:
-        path = None
-        if url.startswith("file://"):
-            from urllib.request import url2pathname
-            path = Path(url2pathname(url.removeprefix("file://").split("?")[0])).resolve()
-        if path is None or path not in self.assets:
-            raise RefusedURL(f"refused URL {url!r}: only the brochure's own assets may load")
-        body = path.read_bytes()
-        return URLFetcherResponse(url, body, {"Content-Type": ASSET_SUFFIXES[path.suffix]})
+        base = self.root.as_uri() + "/"
+        shown = url.removeprefix(base) if url.startswith(base) else url
+        if len(shown) > 120:
+            shown = shown[:119] + "…"
+        real, rest = None, url.removeprefix(base)
+        if url.startswith(base) and not any(c in rest for c in "%?#\\") and \
+                ".." not in rest.split("/"):
+            real = self._real(self.root / rest)
+        if real is None or real not in self.assets:
+            raise RefusedURL(f"refused URL {shown!r}: only the brochure's own assets "
+                             "(files under templates/) may load")
+        return URLFetcherResponse(url, real.read_bytes(),
+                                  {"Content-Type": ASSET_SUFFIXES[real.suffix]})
 
 
 @lru_cache(maxsize=4)
@@ -60,6 +80,12 @@ def _families(paths: tuple[Path, ...]) -> frozenset[str]:
         with TTFont(path, lazy=True) as font:
             names |= {str(font["name"].getDebugName(i)) for i in (1, 16)}
     return frozenset(names)
+
+
+def _first_line(exc: BaseException) -> str:
+    """An exception's message, one line, without the build machine's folders."""
+    text = (str(exc).strip().splitlines() or [""])[0]
+    return re.sub(r"(file://)?/[^\s'\"]*/", "", text)[:200]
 
 
 class _Collect(logging.Handler):
@@ -131,6 +157,11 @@ def write_pdf(html: str, templates: Path, target: Path, where: str) -> int:
             document.write_pdf(target, pdf_variant="pdf/ua-1", pdf_tags=True)
         except RefusedURL as exc:  # raised while laying out or while writing attachments
             raise DocgenError([Problem(where, None, str(exc))]) from None
+        except (DocgenError, KeyboardInterrupt, SystemExit):
+            raise
+        except BaseException as exc:   # WeasyPrint's fatal errors are BaseExceptions too
+            raise DocgenError([Problem(where, None, f"WeasyPrint failed: "
+                                       f"{type(exc).__name__}: {_first_line(exc)}")]) from exc
     if warnings.messages:
         raise DocgenError([Problem(where, None, f"WeasyPrint: {m}") for m in warnings.messages])
     foreign = fetcher.foreign_fonts(document.fonts.values())
