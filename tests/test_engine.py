@@ -88,7 +88,7 @@ def test_a_write_that_fails_half_way_keeps_the_old_file(project_dir: Path,
         tmp.write_bytes(good[: len(good) // 2])
         raise OSError("disk full")
     monkeypatch.setattr(pdf, "write_pdf", broken)
-    with pytest.raises(OSError):
+    with pytest.raises(DocgenError, match="brochure-fr.pdf: cannot write: disk full"):
         build(project, Options(langs=("fr",), formats=("pdf",), force=True, jobs=1))
     assert target.read_bytes() == good
     assert list(target.parent.glob(".*.tmp")) == []

@@ -117,8 +117,8 @@ class Staged:
 
 def _cannot_write(target: Path, exc: OSError) -> DocgenError:
     """An OSError on a temporary file, told about the file the user knows (ENOSPC…)."""
-    return DocgenError([Problem(str(target), None,
-                                f"cannot write: {exc.strerror or type(exc).__name__}")])
+    reason = exc.strerror or re.sub(r"\S*\.tmp\b'?", "", str(exc)).strip() or "OSError"
+    return DocgenError([Problem(str(target), None, f"cannot write: {reason}")])
 
 
 def stage(target: Path, write: Callable[[Path], int | None]) -> Staged:

@@ -15,7 +15,7 @@ import yaml
 from .errors import DocgenError, Problem, raise_if_errors
 from .model import Document, Figure, Highlight, ItemList, Partnership, Row, Table, Text
 from .yamllimits import compose_text, read_text
-from .yamlnodes import NAME, SLUG, Reader
+from .yamlnodes import NAME, SLUG, Reader, shorten
 
 
 def _figures(r: Reader, node: yaml.Node | None, where: str,
@@ -43,7 +43,8 @@ def _highlights(r: Reader, node: yaml.Node | None, where: str, lookup: Callable[
         ref = r.string(fields.get("figure"), f"{here}.figure")
         found = lookup(ref) if ref else None
         if found is None:
-            r.error(fields.get("figure", item), f"{here}.figure", f"no figure named {ref!r}")
+            r.error(fields.get("figure", item), f"{here}.figure",
+                    f"no figure named {shorten(ref)!r}")
             continue
         figure, scope = found
         label = r.text(fields.get("label"), f"{here}.label", f"{here}.label", scope)
@@ -58,7 +59,8 @@ def _partnership(r: Reader, node: yaml.Node, number: int,
                   ("figures", "highlights", "lists", "tables"))
     pid = r.string(f.get("id"), f"{where}.id")
     if pid and not SLUG.match(pid):
-        r.error(f["id"], f"{where}.id", f"not a slug (lowercase-words-with-dashes): {pid!r}")
+        r.error(f["id"], f"{where}.id",
+                f"not a slug (lowercase-words-with-dashes): {shorten(pid)!r}")
     where = f"partnerships.{pid if SLUG.match(pid) else number}"
     figures = _figures(r, f.get("figures"), f"{where}.figures", shared)
 

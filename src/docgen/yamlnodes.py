@@ -48,7 +48,7 @@ class Reader:
                 continue
             name = key.value
             if len(name) > 60:
-                self.error(key, f"{where}.{_shorten(name)}", "unknown field")
+                self.error(key, f"{where}.{shorten(name)}", "unknown field")
                 continue
             if name in out:
                 self.error(key, f"{where}.{name}", "duplicate key")
@@ -95,7 +95,7 @@ class Reader:
         stripped = re.sub(r"\{[^}]*\}", "", value)
         if _PROSE_NUMBER.search(stripped):
             self.error(node, where, f"a number inside prose: make it a figure "
-                       f"({_shorten(value)!r})")
+                       f"({shorten(value)!r})")
         return text
 
     def figure(self, name: str, node: yaml.Node, where: str) -> Figure | None:
@@ -118,11 +118,11 @@ class Reader:
             currency = self.string(fields["currency"], f"{where}.currency")
             if currency not in list_currencies():
                 self.error(fields["currency"], f"{where}.currency", f"unknown currency "
-                           f"{_shorten(currency)!r} (use an ISO 4217 code such as EUR)")
+                           f"{shorten(currency)!r} (use an ISO 4217 code such as EUR)")
         return Figure(name, kind, value, currency, line)
 
 
-def _shorten(value: str, width: int = 60) -> str:
+def shorten(value: str, width: int = 60) -> str:
     """A value as a message quotes it: never a whole page of text."""
     return value if len(value) <= width else value[: width - 1] + "…"
 
@@ -131,7 +131,7 @@ def _describe(node: yaml.Node | None) -> str:
     """What a node is, in a few words: a list or a mapping is never written out."""
     if isinstance(node, yaml.ScalarNode):
         kind = node.tag.rsplit(":", 1)[-1]
-        return f"{kind} {_shorten(node.value)!r}"
+        return f"{kind} {shorten(node.value)!r}"
     return "a list" if isinstance(node, yaml.SequenceNode) else "a mapping"
 
 
@@ -152,7 +152,7 @@ def _integer(r: Reader, node: yaml.Node, where: str) -> int | None:
         return None
     if not re.fullmatch(r"[+-]?(0|[1-9][0-9_]*)", node.value):
         r.error(node, where, "write whole numbers in plain decimal digits, not "
-                f"{_shorten(node.value)!r}")
+                f"{shorten(node.value)!r}")
         return None
     value = int(node.value.replace("_", ""))
     if value < 0:
@@ -168,11 +168,11 @@ def _money(r: Reader, node: yaml.Node, where: str) -> Decimal | None:
     if _too_long(r, node, where):
         return None
     if node.tag == _FLOAT or re.search(r"[eE]", node.value):
-        r.error(node, where, f"float {_shorten(node.value)} where money must be exact: write "
+        r.error(node, where, f"float {shorten(node.value)} where money must be exact: write "
                 "it in plain digits, e.g. 1000000 or \"12.50\"")
         return None
     if not re.fullmatch(r"[0-9][0-9_]*(\.[0-9]+)?", node.value):
-        r.error(node, where, f"not a positive decimal amount: {_shorten(node.value)!r}")
+        r.error(node, where, f"not a positive decimal amount: {shorten(node.value)!r}")
         return None
     return Decimal(node.value.replace("_", ""))
 
@@ -209,7 +209,7 @@ def _years(r: Reader, node: yaml.Node, where: str) -> tuple[int, int] | None:
 def _url(r: Reader, node: yaml.Node, where: str) -> str | None:
     value = r.string(node, where)
     if not re.match(r"^https://[a-z0-9.-]+\.[a-z]{2,}(/[^\s]*)?$", value):
-        r.error(node, where, f"expected an https:// address, got {_shorten(value)!r}")
+        r.error(node, where, f"expected an https:// address, got {shorten(value)!r}")
         return None
     return value
 

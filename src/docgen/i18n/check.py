@@ -73,7 +73,7 @@ def check_entry(entry: po.Entry, lang: str, path: str) -> list[Problem]:
                 continue
             error(f"placeholder {{{name}}} is missing")
         for token in (b for b in BRACES.findall(text) if not PLACEHOLDER.fullmatch(b)):
-            error(f"{token} is not a placeholder (use {{name}} with a name from the source)")
+            error(f"{token[:40]} is not a placeholder (use {{name}} with a name from the source)")
         left, source_left = PLACEHOLDER.sub("", text), PLACEHOLDER.sub("", source)
         for brace in "{}":
             if left.count(brace) > source_left.count(brace):
@@ -122,7 +122,8 @@ def check_catalog(path: Path, language: Language) -> list[Problem]:
     head_line = next((e.line for e in entries if e.is_header), 1)
     if fields.get("Language") not in (language.code, language.locale):
         problems.append(Problem(shown, head_line, f"header Language is "
-                                f"{fields.get('Language')!r}, expected {language.code!r}"))
+                                f"{str(fields.get('Language'))[:40]!r}, "
+                                f"expected {language.code!r}"))
     plural = get_plural(language.code)
     expected = f"nplurals={plural.num_plurals}"
     forms = fields.get("Plural-Forms", "").replace(" ", "")
