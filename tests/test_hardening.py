@@ -275,7 +275,7 @@ import docgen.build as b
 marker = Path(sys.argv[1])
 
 def hooked(root, job, draft, strict=False):
-    marker.write_text(str(os.getpid()))      # a worker has started its job
+    (marker / str(os.getpid())).touch()      # a worker has started its job
     time.sleep(120)
 
 b.run_job = hooked
@@ -308,15 +308,15 @@ def test_killing_the_build_kills_its_workers_and_frees_the_lock(project_dir: Pat
                                                                 tmp_path: Path) -> None:
     import signal
     import time
-    marker = tmp_path / "worker.pid"
-    worker = 0
+    marker = tmp_path / "workers"
+    marker.mkdir()
     main = subprocess.Popen([sys.executable, "-c", KILLABLE, str(marker), "--root",
                              str(project_dir), "build", "--format", "docx", "--jobs", "2"],
                             stderr=subprocess.DEVNULL,
                             env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH})
     try:
-        assert wait_for(lambda: marker.exists() and marker.read_text(), 60)
-        worker = int(marker.read_text())
+        assert wait_for(lambda: list(marker.iterdir()), 60)
+        worker = int(next(marker.iterdir()).name)
         assert worker != main.pid and alive(worker)
         main.send_signal(signal.SIGKILL)              # the main process only
         main.wait()
@@ -328,8 +328,9 @@ def test_killing_the_build_kills_its_workers_and_frees_the_lock(project_dir: Pat
     finally:
         main.kill()
         main.wait()
-        if worker and alive(worker):                  # today's bug: do not leave it behind
-            os.kill(worker, signal.SIGKILL)
+        for pid in [int(p.name) for p in marker.iterdir()]:
+            if alive(pid):                            # today's bug: leave no orphan behind
+                os.kill(pid, signal.SIGKILL)
 
 
 def test_a_symlinked_lock_leaves_its_target_untouched(project_dir: Path,
@@ -532,3 +533,16 @@ def test_a_bad_source_never_shows_a_traceback_or_an_internal_error(project_dir: 
     line = text[: text.index("partnerships: {count: 9}")].count("\n") + 1
     assert code == 1 and re.search(rf"partnerships\.yaml:{line}: figures\.partnerships\.count: "
                                    "expected a whole number, got str '1e999999'", out), out
+
+
+def test_an_os_error_on_a_temporary_file_names_the_file_it_becomes(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import docgen.cli
+
+    def full(ctx: object) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC),
+                      str(tmp_path / "output" / ".index.html.k2j4_x9q.tmp"))
+    monkeypatch.setattr(docgen.cli, "current_project", full)
+    code, out = run(tmp_path, "check")
+    assert code == 1
+    assert out == f"error: {tmp_path}/output/index.html: No space left on device\n"

@@ -6,6 +6,7 @@ Heavy libraries (WeasyPrint, python-docx, Babel's data) load inside the commands
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +38,8 @@ class _Group(click.Group):
         except OSError as exc:             # a disk, a permission: the user can act on it
             if ctx.obj and ctx.obj.get("debug"):
                 raise
-            where = exc.filename or "docgen"
+            where = str(exc.filename or "docgen")     # a temporary file: the file it becomes
+            where = re.sub(r"/\.([^/]+)\.[A-Za-z0-9_]{8}\.tmp$", r"/\1", where)
             click.echo(f"error: {where}: {exc.strerror or exc}", err=True)
             ctx.exit(1)
         except (KeyboardInterrupt, SystemExit, GeneratorExit):
