@@ -56,6 +56,11 @@ WARNINGS = {   # kind: (file, old, new, the warning written out)
                        "warning: French typography: quote with « » rather than \" or “ ”"),
     "length": ("locales/fr/LC_MESSAGES/ui.po", 'msgstr "Partenariats biotech en Wallonie"',
                'msgstr "Biotech"', "warning: suspicious length: 7 characters for a source of 32"),
+    "guillemets": (FR_CONTENT, 'msgstr "Objectifs"', 'msgstr "«Objectifs»"',
+                   "warning: French typography: « » take a no-break space inside"),
+    "german quotes": ("locales/de/LC_MESSAGES/ui.po", 'msgstr "Auf einen Blick"',
+                      'msgstr "Auf einen \\"Blick\\""',
+                      "warning: German typography: quote with „…“"),
     "missing entry": (FR_CONTENT, 'msgctxt "partnerships.biowin-medvia.lists[0].title"\n'
                       'msgid "Ziele"\nmsgstr "Objectifs"\n', "",
                       "warning: 1 text(s) of "),
@@ -66,25 +71,39 @@ WARNINGS = {   # kind: (file, old, new, the warning written out)
 @pytest.mark.parametrize("kind", sorted(WARNINGS))
 def test_each_warning_passes_a_build_and_fails_strict(project_dir: Path, kind: str) -> None:
     name, old, new, expected = WARNINGS[kind]
+    lang = name.split("/")[1]
     po = project_dir / name
     text = po.read_text(encoding="utf-8")
     assert old in text
     po.write_text(text.replace(old, new, 1), encoding="utf-8")
-    code, out = run(project_dir, "build", "--lang", "fr", "--format", "docx")
+    code, out = run(project_dir, "build", "--lang", lang, "--format", "docx")
     assert code == 0, out
     assert out.count(expected) == 1, out                  # printed once, labelled
     assert "error" not in out
     assert out.rstrip().endswith("1 built, 0 up to date; 1 warning(s)"), out
-    assert (project_dir / "output/fr/briefing-fr.docx").exists()
-    code, out = run(project_dir, "i18n", "check", "--lang", "fr")
+    assert (project_dir / f"output/{lang}/briefing-{lang}.docx").exists()
+    code, out = run(project_dir, "i18n", "check", "--lang", lang)
     assert code == 0 and "catalogs OK (1 warning(s))" in out, out
     code, out = run(project_dir, "check")
     assert code == 0 and out.count(expected) == 1, out
     assert out.rstrip().endswith("all checks passed; 1 warning(s)"), out
     before = snapshot(project_dir / "output")
-    code, out = run(project_dir, "build", "--lang", "fr", "--format", "docx", "--strict")
+    code, out = run(project_dir, "build", "--lang", lang, "--format", "docx", "--strict")
     assert code == 1 and "(strict)" in out and expected.removeprefix("warning: ") in out, out
     assert snapshot(project_dir / "output") == before
+
+
+@pytest.mark.slow
+def test_preview_and_page_pass_with_a_warning(project_dir: Path) -> None:
+    name, old, new, expected = WARNINGS["apostrophe"]
+    po = project_dir / name
+    po.write_text(po.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    code, out = run(project_dir, "preview", "--lang", "fr")
+    assert code == 0 and out.count(expected) == 1, out
+    assert (project_dir / "output/preview/fr/contact-sheet.png").exists()
+    code, out = run(project_dir, "page")
+    assert code == 0 and out.count(expected) == 1, out
+    assert "7 built, 1 up to date; 1 warning(s)" in out, out       # fr's PDF was previewed
 
 
 def test_what_a_cache_returns_cannot_be_changed_by_a_caller(tmp_path: Path) -> None:
