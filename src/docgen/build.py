@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import DocgenError, Problem
+from .errors import DocgenError, Problem, raise_failures
 from .i18n.check import check
 from .project import FORMATS, Project, code_version, digest
 from .publish import BuildLock, Manifest, Staged, commit, discard, remove_leftovers, stage
@@ -90,9 +90,12 @@ def plan(project: Project, options: Options) -> list[Job]:
     return jobs
 
 
-def run_job(root: str, job: Job, draft: bool, strict: bool = False) -> Result:
+def run_job(root: str, job: Job, draft: bool, strict: bool = False,
+            stage_only: bool = False) -> Result:
     """One document: load, localise, render, publish. Runs in a worker process.
 
+    ``stage_only``: leave the checked document beside its target (``Result.staged``) for
+    the build to rename over once every job of its language succeeded.
     WeasyPrint and python-docx are imported here, never by the CLI itself.
     """
     started = time.perf_counter()
@@ -129,11 +132,17 @@ def run_job(root: str, job: Job, draft: bool, strict: bool = False) -> Result:
                                    f"would fall back to the source language, e.g. "
                                    f"{local.fallbacks[0].msgid[:50]!r}")])
     staged = stage(target, write)
+    if not stage_only:
+        try:
+            commit([staged])
+        finally:
+            discard([staged])
     texts = len(doc.texts())
     content_fallbacks = {f.msgid for f in local.fallbacks if f.domain == "content"}
     return Result(job, str(target), staged.pages, time.perf_counter() - started,
                   [(f.domain, f.context, f.msgid, f.reason) for f in local.fallbacks],
-                  1 - len(content_fallbacks) / texts if texts else 1.0, staged=staged)
+                  1 - len(content_fallbacks) / texts if texts else 1.0,
+                  staged=staged if stage_only else None)
 
 
 def build(project: Project, options: Options,
@@ -185,7 +194,7 @@ def build(project: Project, options: Options,
             _publish(project, manifest, report, done, set(failed), progress)
         finally:
             discard([r.staged for r in done if r.staged is not None])
-    _raise_first([exc for excs in failed.values() for exc in excs])
+    raise_failures([exc for excs in failed.values() for exc in excs])
     return report
 
 
@@ -198,9 +207,12 @@ def _publish(project: Project, manifest: Manifest, report: Report,
     try:
         for result in done:
             job = result.job
-            if job.lang in failed or result.staged is None:
+            if job.lang in failed:
+                progress(f"{job.lang} {job.fmt}: not published, another {job.lang} document "
+                         "failed (the previous one is kept)")
                 continue
-            commit([result.staged])
+            if result.staged is not None:
+                commit([result.staged])
             published = True
             report.results.append(result)
             manifest.record(project, job.lang, job.fmt, job.key, result.pages,
@@ -216,23 +228,10 @@ def _publish(project: Project, manifest: Manifest, report: Report,
                                            for fmt in formats], keep=set(project.languages))
 
 
-def _raise_first(failures: list[BaseException]) -> None:
-    """A bug first (it stops everything); else every problem, each said once."""
-    for exc in failures:
-        if not isinstance(exc, DocgenError):
-            raise exc
-    problems: list[Problem] = []
-    for exc in failures:
-        assert isinstance(exc, DocgenError)
-        problems.extend(p for p in exc.problems if p not in problems)
-    if problems:
-        raise DocgenError(problems)
-
-
 def _run(project: Project, jobs: list[Job], options: Options, workers: int
          ) -> Iterator[tuple[Job, Result | Exception]]:
     """Each job with its result or what it raised."""
-    args = (options.draft, options.strict)
+    args = (options.draft, options.strict, True)
     if workers <= 1:
         for job in jobs:
             try:

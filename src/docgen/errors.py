@@ -43,3 +43,16 @@ def raise_if_errors(problems: list[Problem]) -> None:
     errors = [p for p in problems if not p.warning]
     if errors:
         raise DocgenError(errors)
+
+
+def raise_failures(failures: list[BaseException]) -> None:
+    """After every job ran: a bug first (it stops everything), else every problem once."""
+    for exc in failures:
+        if not isinstance(exc, DocgenError):
+            raise exc
+    problems: list[Problem] = []
+    for exc in failures:
+        assert isinstance(exc, DocgenError)
+        problems.extend(p for p in exc.problems if p not in problems)
+    if problems:
+        raise DocgenError(problems)
