@@ -60,7 +60,7 @@ def _heading(level: int, before: int, after: int, size: int, color: str) -> str:
 
 KEY_FIGURES = f"""<w:style w:type="table" w:customStyle="1" w:styleId="KeyFigures">
 <w:name w:val="Key Figures"/><w:basedOn w:val="TableNormal"/><w:uiPriority w:val="40"/><w:qFormat/>
-<w:pPr><w:spacing w:before="50" w:after="50" w:line="240" w:lineRule="auto"/></w:pPr>
+<w:pPr><w:spacing w:before="40" w:after="40" w:line="240" w:lineRule="auto"/></w:pPr>
 <w:rPr><w:sz w:val="19"/><w:szCs w:val="19"/></w:rPr>
 <w:tblPr><w:tblBorders>
 <w:top w:val="single" w:sz="4" w:space="0" w:color="{RULE}"/>
@@ -94,8 +94,8 @@ def styles_xml() -> str:
                'w:line="240" w:lineRule="auto"/><w:outlineLvl w:val="9"/>',
                _run(48, NAVY, bold=True)),
         _style("paragraph", "Subtitle", "Subtitle", '<w:spacing w:after="60"/>', _run(22, TEAL)),
-        _heading(1, 360, 120, 28, NAVY),
-        _heading(2, 220, 80, 22, TEAL),
+        _heading(1, 320, 100, 28, NAVY),
+        _heading(2, 200, 60, 22, TEAL),
         _style("paragraph", "Summary", "Summary",
                f'<w:pBdr><w:left w:val="single" w:sz="24" w:space="10" w:color="{AMBER}"/>'
                '</w:pBdr><w:spacing w:before="120" w:after="200"/><w:ind w:left="240"/>',

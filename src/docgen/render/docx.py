@@ -123,10 +123,11 @@ class _Briefing(Writer):
         """The publication details; the place for the imprint (publisher, source, licence)."""
         _ = self._
         self.heading(1, _("Publication details"))
-        for label, value in ((_("Publisher"), _("Communications team, Wallonia")),
-                             (_("Edition"), self.doc.edition_text),
-                             (_("Source"), self.doc.source_note)):
-            self.para("Source Note", (label, True), "\t", value)
+        lines = ((_("Publisher"), _("Communications team, Wallonia")),
+                 (_("Edition"), self.doc.edition_text),
+                 (_("Source"), self.doc.source_note))
+        for index, (label, value) in enumerate(lines):       # the lines stay together
+            self.para("Source Note", (label, True), "\t", value, keep=index < len(lines) - 1)
         if self.draft and self.doc.fallbacks:
             self.para("Source Note", _("Draft: highlighted texts are not yet translated."))
 

@@ -15,6 +15,7 @@ from pathlib import Path
 import docx
 from docx.enum.text import WD_COLOR_INDEX
 from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml.ns import qn
 from docx.shared import Length
 from docx.text.paragraph import Paragraph
 
@@ -105,7 +106,15 @@ class Writer:
         return paragraph
 
     def bullets(self, items: Sequence[str]) -> None:
-        """A list that never splits: every item but the last keeps with the next."""
+        """A list that never splits: every item but the last keeps with the next.
+
+        A list right after a table (no heading of its own) also keeps the table's last row
+        with it, so it never starts a page alone.
+        """
+        previous = self.word.element.body[-2]          # the last block before w:sectPr
+        if previous.tag == qn("w:tbl"):
+            for paragraph in previous.findall(f"{qn('w:tr')}[last()]//{qn('w:p')}"):
+                paragraph.get_or_add_pPr().keepNext_val = True
         for index, item in enumerate(items):
             self.para("List Bullet", item, keep=index < len(items) - 1)
 
