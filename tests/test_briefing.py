@@ -13,6 +13,7 @@ import pytest
 from docx.oxml.ns import qn
 from docx.shared import RGBColor
 from lxml import etree
+from pypdf import PdfReader
 
 from .conftest import ROOT, docx_text, flat
 from .facts import facts, squeeze, texts
@@ -120,6 +121,26 @@ def test_libreoffice_opens_it_and_prints_the_content(built: Path, lang: str,
     # for bullets, DejaVu for a missing glyph) anywhere.
     assert names <= {"Carlito", "Carlito-Bold", "Carlito-Italic", "Carlito-BoldItalic"}
     assert "Carlito" in names
+    # LibreOffice's navigator, as its PDF outline: the headings and their sub-headings.
+    outline = PdfReader(pdf).outline
+    top = [item.title for item in outline if not isinstance(item, list)]
+    assert top == [p.text for p in out.paragraphs if p.style.name == "Heading 1"]
+    nested = [[child.title for child in item] for item in outline if isinstance(item, list)]
+    assert nested[1][:3] == SUB_HEADINGS[lang][3:] + SUB_HEADINGS[lang][:2]
+    # No list is split over two pages (no bullet left alone at the top of a page).
+    pages_text = [squeeze(subprocess.run(["pdftotext", "-f", str(n), "-l", str(n), "-enc",
+                                          "UTF-8", str(pdf), "-"], capture_output=True,
+                                         text=True, check=True).stdout)
+                  for n in range(1, count + 1)]
+    lists: list[list[str]] = [[]]
+    for paragraph in out.paragraphs:
+        if paragraph.style.name == "List Bullet":
+            lists[-1].append(squeeze(paragraph.text))
+        elif lists[-1]:
+            lists.append([])
+    for items in filter(None, lists):
+        on = [{n for n, page in enumerate(pages_text) if item in page} for item in items]
+        assert set.intersection(*on), items
 
 
 def test_restyling_the_reference_restyles_every_briefing(project_dir: Path) -> None:

@@ -125,3 +125,19 @@ def test_preview_of_the_briefing_without_libreoffice_is_one_clear_line(
                              "on PATH): scripts/setup installs it, or apt-get install "
                              "libreoffice-writer-nogui\n")
     assert not (project_dir / "output" / "de").exists()      # said before building
+
+
+def test_a_draft_briefing_highlights_what_falls_back(project_dir: Path) -> None:
+    from docgen.build import Job, run_job
+    po = project_dir / "locales/fr/LC_MESSAGES/content.po"
+    po.write_text(po.read_text("utf-8").replace('msgstr "Objectifs"', 'msgstr ""'), "utf-8")
+    result = run_job(str(project_dir), Job("fr", "docx", "k"), draft=True)
+    document = docx.Document(result.path)
+    heading = next(p for p in document.paragraphs if p.text == "Ziele")
+    assert heading.style.name == "Heading 2"
+    assert all(run.font.highlight_color is not None for run in heading.runs)
+    notes = [p.text for p in document.paragraphs if p.style.name == "Source Note"]
+    assert notes[-1] == "Brouillon\u00a0: les textes surlignés ne sont pas encore traduits."
+    objectives = next(p for p in document.paragraphs if p.text == "Financement conjoint de "
+                      "projets de recherche")
+    assert all(run.font.highlight_color is None for run in objectives.runs)
