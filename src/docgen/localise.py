@@ -153,6 +153,7 @@ class LDocument:
     labels: Labels
     formatter: Formatter
     fallbacks: list[Fallback] = field(default_factory=list)
+    links: dict[str, str] = field(default_factory=dict)   # a web address as printed -> URL
 
     @property
     def lang(self) -> str:
@@ -195,4 +196,11 @@ def localise(doc: Document, language: Language, catalogs: Mapping[str, Translati
         conclusion=t(doc.conclusion), source_note=t(doc.source_note),
         at_a_glance=[highlight(h) for h in doc.at_a_glance],
         partnerships=[partnership(p) for p in doc.partnerships],
-        labels=labels, formatter=fmt, fallbacks=fallbacks)
+        labels=labels, formatter=fmt, fallbacks=fallbacks, links=_links(doc, fmt))
+
+
+def _links(doc: Document, fmt: Formatter) -> dict[str, str]:
+    """Every web address of the source as the texts print it, and the URL it stands for."""
+    figures = [*doc.figures.values(), *(f for p in doc.partnerships for f in p.figures.values())]
+    return {fmt.url(f.value): f.value for f in figures
+            if f.kind == "url" and isinstance(f.value, str)}
