@@ -145,10 +145,16 @@ def check(ctx: click.Context) -> None:
 
 
 from .cli_i18n import i18n  # noqa: E402  (the translators' commands)
-from .cli_preview import preview  # noqa: E402
+from .cli_preview import preview, watch  # noqa: E402
+from .cli_review import review  # noqa: E402
+from .cli_xliff import export_command, import_command  # noqa: E402
 
 cli.add_command(i18n)
+i18n.add_command(export_command)
+i18n.add_command(import_command)
 cli.add_command(preview)
+cli.add_command(review)
+cli.add_command(watch)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -20,14 +20,18 @@ from .model import PLACEHOLDER, Document, Highlight, Partnership, Text
 
 
 class Msg(str):
-    """A finished string; ``fallback`` is True when it is the untranslated source."""
+    """A finished string; ``fallback`` is True when it is the untranslated source, ``key``
+    names the catalog entry it comes from (domain, msgctxt, msgid), for the review document."""
 
     fallback = False
+    key: tuple[str, str | None, str] | None = None
 
     @classmethod
-    def make(cls, text: str, fallback: bool) -> Msg:
+    def make(cls, text: str, fallback: bool,
+             key: tuple[str, str | None, str] | None = None) -> Msg:
         msg = cls(text)
         msg.fallback = fallback
+        msg.key = key
         return msg
 
 
@@ -85,11 +89,12 @@ class Labels:
 
     def raw(self, msgid: str) -> Msg:
         forms, fallback = self._lookup.forms(msgid, None)
-        return Msg.make(forms[0], fallback)
+        return Msg.make(forms[0], fallback, (UI.name, None, msgid))
 
     def gettext(self, msgid: str, **values: object) -> Msg:
         text = self.raw(msgid)
-        return Msg.make(fill(text, {k: str(v) for k, v in values.items()}), text.fallback)
+        return Msg.make(fill(text, {k: str(v) for k, v in values.items()}), text.fallback,
+                        text.key)
 
     def ngettext(self, singular: str, plural: str, n: int, **values: object) -> Msg:
         forms, fallback = self._lookup.forms(singular, None, plural)
@@ -97,7 +102,8 @@ class Labels:
         # The source forms are English (singular, plural); a catalog's follow its Plural-Forms.
         index = self._lookup.plural_index(n) if translated else int(n != 1)  # type: ignore[operator]
         text = forms[min(index, len(forms) - 1)]
-        return Msg.make(fill(text, {k: str(v) for k, v in values.items()}), fallback)
+        return Msg.make(fill(text, {k: str(v) for k, v in values.items()}), fallback,
+                        (UI.name, None, singular))
 
     __call__ = gettext
 
@@ -173,7 +179,8 @@ def localise(doc: Document, language: Language, catalogs: Mapping[str, Translati
     def t(text: Text) -> Msg:
         forms, fallback = content.forms(text.msgid, text.context)
         values = {name: fmt.figure(text.figures[name]) for name in text.placeholders}
-        return Msg.make(keep_dash(fill(forms[0], values)), fallback)
+        return Msg.make(keep_dash(fill(forms[0], values)), fallback,
+                        (CONTENT.name, text.context, text.msgid))
 
     def highlight(h: Highlight) -> LHighlight:
         return LHighlight(fmt.figure(h.figure), t(h.label))

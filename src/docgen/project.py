@@ -15,7 +15,8 @@ from .i18n.languages import Language, load_languages
 
 FORMATS = ("pdf", "docx")
 DOCX_TEMPLATES = ("briefing.docx",)
-NOT_PDF_TEMPLATES = ("briefing.docx", "index.html")   # everything else may reach the PDF
+# Everything else under templates/ may reach the brochure's PDF.
+NOT_PDF_TEMPLATES = ("briefing.docx", "index.html", "review.html")
 
 
 @dataclass(frozen=True)

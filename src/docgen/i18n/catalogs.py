@@ -263,6 +263,17 @@ def _merge(template: Catalog, old: list[po.Entry], language: Language, domain: D
     return new, stats
 
 
+def write_entries(locales: Path, language: Language, domain: Domain,
+                  entries: list[po.Entry]) -> bool:
+    """Write a catalog's (edited) entries back, merged with its template as ``update`` does;
+    returns whether the file changed."""
+    from babel.messages.pofile import read_po
+    with pot_path(locales, domain).open("rb") as handle:
+        template = read_po(handle)
+    catalog, _stats = _merge(template, entries, language, domain)
+    return _write_if_changed(catalog, po_path(locales, language.code, domain))
+
+
 def update(locales: Path, languages: list[Language], init: bool = False
            ) -> list[tuple[Path, dict[str, int]]]:
     """Merge each template into each language's catalogs (``init``: create them)."""
