@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from .cli_context import progress
 from .cli_context import project as current_project
 from .errors import DocgenError, Problem
 
@@ -27,7 +28,7 @@ def preview(ctx: click.Context, langs: tuple[str, ...], dpi: int) -> None:
     languages = project.select(langs)
     with BuildLock(project.output):
         build(project, Options(tuple(language.code for language in languages), ("pdf",)),
-              progress=lambda m: click.echo(m, err=True))
+              progress=progress(ctx))
         for language in languages:
             pdf = project.output_path(language.code, "pdf")
             if not pdf.exists():
