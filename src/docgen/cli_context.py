@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,11 +18,15 @@ QUIET, NORMAL, VERBOSE = 0, 1, 2
 
 
 def find_root(start: Path) -> Path:
-    """The project folder: ``start`` or the nearest folder above it with the source."""
+    """The project folder: ``start`` or the nearest folder above it with the source.
+
+    Relative to ``start`` (``.`` or ``..``), so messages name files as the user sees them.
+    """
+    start = start.resolve()
     for folder in (start, *start.parents):
         if (folder / "data" / "partnerships.yaml").is_file():
-            return folder
-    return start
+            return Path(os.path.relpath(folder, start))
+    return Path(".")
 
 
 def project(ctx: click.Context) -> Project:

@@ -16,6 +16,7 @@ import datetime as dt
 import difflib
 import os
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from ..model import PLACEHOLDER
@@ -56,6 +57,7 @@ def fix(path: Path, lang: str, dry_run: bool) -> tuple[str, int]:
     if problems:
         from ..errors import DocgenError
         raise DocgenError(problems)
+    entries = [replace(e) for e in entries]         # the reader's cache keeps its own
     changed = 0
     for entry in entries:
         if entry.is_header or entry.obsolete or entry.fuzzy:

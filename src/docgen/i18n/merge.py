@@ -51,7 +51,8 @@ def _fields(old: dict[str, str], template: dict[str, str], language: Language,
     for name in DROPPED:
         fields.pop(name, None)
     for name in ("Project-Id-Version", "Report-Msgid-Bugs-To"):
-        fields.setdefault(name, template.get(name, ""))
+        if name in template:
+            fields.setdefault(name, template[name])
     fields["POT-Creation-Date"] = template.get("POT-Creation-Date", "")   # as msgmerge does
     if fields.get("Language") not in (language.code, language.locale):
         fields["Language"] = language.code
