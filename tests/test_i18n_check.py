@@ -112,8 +112,8 @@ def test_wrong_number_of_plural_forms(tmp_path: Path) -> None:
 def test_invisible_and_control_characters(tmp_path: Path, char: str, name: str) -> None:
     path = catalog(tmp_path, f'msgid "Ziele"\nmsgstr "Obj{char}ectifs"\n')
     assert problems(path) == [f"8: an invisible character, a {name}, is in the translation: "
-                              "delete it (it often comes with text copied from a web page or "
-                              "a PDF)"]
+                              "retype the words around it (it often comes with text copied "
+                              "from a web page or a PDF)"]
 
 
 def test_typography_warnings(tmp_path: Path) -> None:

@@ -96,3 +96,18 @@ def test_init_writes_msginits_rule_and_the_source_language(project_dir: Path) ->
     assert 'msgstr[0] ""\nmsgstr[1] ""\nmsgstr[2] ""\n' in ui
     content = (project_dir / "locales/pl/LC_MESSAGES/content.po").read_text(encoding="utf-8")
     assert '"X-Source-Language: de\\n"\n' in content
+
+
+def test_update_drops_a_third_form_that_repeats_the_second(project_dir: Path) -> None:
+    ui = project_dir / "locales/fr/LC_MESSAGES/ui.po"
+    original = ui.read_text(encoding="utf-8")
+    forms = 'msgstr[0] "Lieu"\nmsgstr[1] "Lieux"\n'
+    assert forms in original
+    ui.write_text(original.replace(forms, forms + 'msgstr[2] "Lieux"\n'), encoding="utf-8")
+    assert [p.message for p in check_catalog(ui, FR)] == [
+        "this entry has 3 plural forms, but the header's Plural-Forms says nplurals=2: "
+        "give it msgstr[0] to msgstr[1]"]
+    result = CliRunner().invoke(cli, ["--root", str(project_dir), "i18n", "update", "--lang",
+                                      "fr"])
+    assert result.exit_code == 0, result.output
+    assert ui.read_text(encoding="utf-8") == original

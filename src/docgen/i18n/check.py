@@ -84,8 +84,8 @@ def check_entry(entry: po.Entry, lang: str, path: str) -> list[Problem]:
                       "the source's own tags may appear)")
         for ch in sorted(set(FORBIDDEN_CHARACTERS.findall(text))):
             if ch not in source:
-                error(f"{_describe(ch)} is in the translation: delete it (it often comes "
-                      "with text copied from a web page or a PDF)")
+                error(f"{_describe(ch)} is in the translation: retype the words around it (it "
+                      "often comes with text copied from a web page or a PDF)")
         out.extend(_typography(text, lang, path, line))
         if len(source) >= 12 and not 0.3 <= len(text) / len(source) <= 2.6:
             warn(f"suspicious length: {len(text)} characters for a source of {len(source)}; "

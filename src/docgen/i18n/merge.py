@@ -146,7 +146,18 @@ def merge(template: list[po.Entry], old: list[po.Entry], language: Language, dom
 
 
 def _forms(old: list[str], fresh: list[str]) -> list[str]:
-    """The old translation in as many forms as the entry needs (plural forms padded)."""
+    """The old translation in as many forms as the entry needs.
+
+    Missing plural forms are added empty; extra ones are dropped only when they repeat the
+    last needed form (a catalog moved from CLDR's three French forms to gettext's two):
+    no translation is lost.
+
+    >>> _forms(["page", "pages", "pages"], ["", ""]), _forms(["a", "b", "c"], ["", ""])
+    (['page', 'pages'], ['a', 'b', 'c'])
+    """
     if len(fresh) == 1:
         return [(old or [""])[0]]
+    extra = old[len(fresh):]
+    if extra and all(form in ("", old[len(fresh) - 1]) for form in extra):
+        return list(old[:len(fresh)])
     return list(old) + [""] * (len(fresh) - len(old))
