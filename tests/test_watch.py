@@ -83,7 +83,7 @@ def test_a_broken_save_is_shown_and_the_last_preview_stays(project_dir: Path) ->
     edit(project_dir, OLD, 'msgstr "Financement {montant} conjoint"')
     problems = watcher.rebuild()
     assert len(problems) == 1
-    assert problems[0].endswith("content.po:153: placeholder {montant} is not in the source "
+    assert problems[0].endswith("content.po:169: placeholder {montant} is not in the source "
                                 "text")
     assert pdf.read_bytes() == good
     state = json.loads((watcher.folder / "state.json").read_text(encoding="utf-8"))

@@ -12,7 +12,7 @@ from typing import Any
 import click
 
 from . import __version__
-from .cli_context import built
+from .cli_context import NORMAL, QUIET, VERBOSE, built, listing, progress, say
 from .cli_context import project as current_project
 from .errors import DocgenError
 
@@ -50,11 +50,14 @@ class _Group(click.Group):
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="docgen")
-@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=".",
-              help="Project folder (default: the current one).")
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Project folder (default: the current one or the nearest above it "
+                   "that holds data/partnerships.yaml).")
+@click.option("-q", "--quiet", is_flag=True, help="Only errors and warnings.")
+@click.option("-v", "--verbose", is_flag=True, help="Every line, e.g. every fallback text.")
 @click.option("--debug", is_flag=True, help="Show tracebacks.")
 @click.pass_context
-def cli(ctx: click.Context, root: Path, debug: bool) -> None:
+def cli(ctx: click.Context, root: Path | None, quiet: bool, verbose: bool, debug: bool) -> None:
     """docgen: the Walloon biotech partnerships as PDF brochures and DOCX briefings.
 
     \b
@@ -62,7 +65,10 @@ def cli(ctx: click.Context, root: Path, debug: bool) -> None:
       docgen build --lang fr          # output/fr/brochure-fr.pdf and briefing-fr.docx
       docgen i18n check               # the translation gate
     """
-    ctx.obj = {"root": root, "debug": debug}
+    if quiet and verbose:
+        raise click.UsageError("-q and -v contradict each other: give one")
+    ctx.obj = {"root": root, "debug": debug,
+               "verbosity": QUIET if quiet else VERBOSE if verbose else NORMAL}
 
 
 @cli.command()
@@ -88,19 +94,20 @@ def build(ctx: click.Context, langs: tuple[str, ...], formats: tuple[str, ...], 
     from .build import build as run
 
     options = Options(langs, formats or ("pdf", "docx"), strict, draft, force, jobs or 0)
-    report = run(current_project(ctx), options, progress=lambda m: click.echo(m, err=True))
+    report = run(current_project(ctx), options, progress=progress(ctx))
     for warning in report.warnings:
         click.echo(str(warning), err=True)
     for result in report.results:
         if result.fallbacks:
             when = " (at its last build)" if result.skipped else ""
-            click.echo(f"{result.path}: {len(result.fallbacks)} text(s) fell back to the "
-                       f"source language{when}:", err=True)
-            for domain, context, msgid, reason in result.fallbacks[:20]:
-                where = f" [{context}]" if context else ""
-                click.echo(f"  {domain}{where} ({reason}): {msgid[:70]}", err=True)
+            say(ctx, f"{result.path}: {len(result.fallbacks)} text(s) fell back to the "
+                     f"source language{when}:")
+            lines = [f"  {domain}{f' [{context}]' if context else ''} ({reason}): {msgid[:70]}"
+                     for domain, context, msgid, reason in result.fallbacks]
+            for line in listing(ctx, lines):
+                say(ctx, line)
     built = sum(not r.skipped for r in report.results)
-    click.echo(f"{built} built, {len(report.results) - built} up to date", err=True)
+    say(ctx, f"{built} built, {len(report.results) - built} up to date")
 
 
 @cli.command()
@@ -141,7 +148,7 @@ def check(ctx: click.Context) -> None:
         click.echo(str(problem), err=True)
     if any(not p.warning for p in problems):
         ctx.exit(1)
-    click.echo("all checks passed", err=True)
+    say(ctx, "all checks passed")
 
 
 from .cli_i18n import i18n  # noqa: E402  (the translators' commands)

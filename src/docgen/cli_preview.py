@@ -7,6 +7,7 @@ import functools
 import click
 
 from .cli_context import project as current_project
+from .cli_context import say
 
 
 @click.command()
@@ -59,7 +60,7 @@ def preview(ctx: click.Context, langs: tuple[str, ...], fmt: str, draft: bool, d
             with BuildLock(project.output):
                 publish(target, functools.partial(render_briefing, project, language, draft))
             sheet = docx_contact_sheet(target, where, dpi)
-        click.echo(f"wrote {sheet.relative_to(project.root)}", err=True)
+        say(ctx, f"wrote {sheet.relative_to(project.root)}")
 
 
 def _gate(problems: list) -> None:
@@ -91,10 +92,10 @@ def watch(ctx: click.Context, lang: str, port: int, dpi: int) -> None:
     project = current_project(ctx)
     project.check_exists()
     language = project.select([lang])[0]
-    watcher = Watcher(project, language, dpi, report=lambda m: click.echo(m, err=True))
+    watcher = Watcher(project, language, dpi, report=lambda m: say(ctx, m))
     watcher.rebuild()
     server = serve(watcher.folder.parent, port)
-    click.echo(f"preview on http://localhost:{port}/ (Ctrl+C stops)", err=True)
+    say(ctx, f"preview on http://localhost:{port}/ (Ctrl+C stops)")
     try:
         watcher.run_forever()
     except KeyboardInterrupt:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from .cli_context import project as current_project
+from .cli_context import say
 
 
 @click.command()
@@ -30,4 +31,4 @@ def review(ctx: click.Context, langs: tuple[str, ...], changed: bool) -> None:
     with BuildLock(project.output):
         for language in languages:
             for path in write(project, language, changed):
-                click.echo(f"wrote {path.relative_to(project.root)}", err=True)
+                say(ctx, f"wrote {path.relative_to(project.root)}")

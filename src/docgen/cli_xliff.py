@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from .cli_context import project as current_project
+from .cli_context import say
 from .errors import DocgenError, Problem
 
 
@@ -38,7 +39,7 @@ def export_command(ctx: click.Context, langs: tuple[str, ...], fmt: str) -> None
             target = folder / f"{domain.name}-{language.code}.xlf"
             write_atomic(target, xliff.export(entries, domain.name, domain.source_lang,
                                               language.code))
-            click.echo(f"wrote {target.relative_to(project.root)}", err=True)
+            say(ctx, f"wrote {target.relative_to(project.root)}")
 
 
 @click.command("import")
@@ -89,5 +90,4 @@ def import_command(ctx: click.Context, files: tuple[Path, ...]) -> None:
                                                 f"{po_file.relative_to(project.root)}")])
         if changed:
             catalogs.write_entries(project.locales, language, domain, entries)
-        click.echo(f"{po_file.relative_to(project.root)}: {changed} translation(s) changed",
-                   err=True)
+        say(ctx, f"{po_file.relative_to(project.root)}: {changed} translation(s) changed")

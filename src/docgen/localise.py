@@ -7,11 +7,8 @@ back to its source, is marked (``Msg.fallback``) and listed in ``fallbacks``: ne
 from __future__ import annotations
 
 import datetime as dt
-import gettext as _gettext
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-
-from babel.messages.plurals import get_plural
 
 from .formatting import Formatter
 from .i18n.catalogs import Translations
@@ -67,7 +64,6 @@ class _Lookup:
 
     domain: Domain
     translations: Translations | None
-    plural_index: object
     fallbacks: list[Fallback]
 
     def forms(self, msgid: str, context: str | None, plural: str | None = None
@@ -98,9 +94,10 @@ class Labels:
 
     def ngettext(self, singular: str, plural: str, n: int, **values: object) -> Msg:
         forms, fallback = self._lookup.forms(singular, None, plural)
-        translated = not fallback and self._lookup.translations is not None
-        # The source forms are English (singular, plural); a catalog's follow its Plural-Forms.
-        index = self._lookup.plural_index(n) if translated else int(n != 1)  # type: ignore[operator]
+        catalog = self._lookup.translations
+        # The source forms are English (singular, plural); a catalog's follow its own
+        # Plural-Forms header, as in gettext.
+        index = catalog.plural.index(n) if catalog is not None and not fallback else int(n != 1)
         text = forms[min(index, len(forms) - 1)]
         return Msg.make(fill(text, {k: str(v) for k, v in values.items()}), fallback,
                         (UI.name, None, singular))
@@ -170,9 +167,8 @@ def localise(doc: Document, language: Language, catalogs: Mapping[str, Translati
              edition: dt.date) -> LDocument:
     """``catalogs`` maps a domain name to its Translations (None: the source language)."""
     fallbacks: list[Fallback] = []
-    plural = _gettext.c2py(get_plural(language.code).plural_expr)
-    content = _Lookup(CONTENT, catalogs.get(CONTENT.name), plural, fallbacks)
-    labels = Labels(_Lookup(UI, catalogs.get(UI.name), plural, fallbacks))
+    content = _Lookup(CONTENT, catalogs.get(CONTENT.name), fallbacks)
+    labels = Labels(_Lookup(UI, catalogs.get(UI.name), fallbacks))
     # Translators: a minimum, as in "50+ clinical trials a year"; {number} is the number.
     fmt = Formatter(language.locale, at_least=labels.raw("{number}+"))
 

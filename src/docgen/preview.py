@@ -21,6 +21,7 @@ SOFFICE_MISSING = ("LibreOffice is not installed (no soffice on PATH): scripts/s
 
 if TYPE_CHECKING:
     from .i18n.languages import Language
+    from .localise import LDocument
     from .project import Project
 
 
@@ -29,7 +30,7 @@ def folder(project: Project, lang: str, document: str = "brochure") -> Path:
     return project.output / "preview" / lang / document
 
 
-def _localised(project: Project, language: Language):  # type: ignore[no-untyped-def]
+def _localised(project: Project, language: Language) -> LDocument:
     from .i18n.catalogs import load_all
     from .localise import localise
     from .source import load

@@ -93,8 +93,8 @@ class Project:
     def check_exists(self) -> None:
         if not self.source.is_file():
             raise DocgenError([Problem(str(self.source), None,
-                                       "no docgen source here (run docgen in the project folder "
-                                       "or pass --root)")])
+                                       "no docgen source here, nor in a folder above: run "
+                                       "docgen inside the project folder or pass --root")])
 
 
 @lru_cache(maxsize=1024)

@@ -13,7 +13,7 @@ changed since the export), a broken placeholder or an empty target is reported a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -206,25 +206,28 @@ def _codes(unit: Any) -> list[Any]:
 
 def apply(entries: list[po.Entry], imported: Imported, lang: str, shown: str
           ) -> tuple[list[po.Entry], int, list[Problem]]:
-    """The catalog's entries with the imported translations, how many changed, and what the
-    gate finds in them (placed at the XLIFF unit's line)."""
+    """The catalog's entries with the imported translations (new Entry objects: the cached
+    ones stay as read), how many changed, and what the gate finds in them (placed at the
+    XLIFF unit's line)."""
     from .check import check_entry
 
-    changed, problems = 0, []
+    out, changed, problems = [], 0, []
     for entry in entries:
         found = imported.translations.get(entry.key)
-        if entry.is_header or entry.obsolete or found is None:
+        if entry.is_header or entry.obsolete or found is None or \
+                (found[0] == entry.msgstr and found[1] == entry.fuzzy):
+            out.append(entry)
             continue
         forms, fuzzy = found
-        if forms == entry.msgstr and fuzzy == entry.fuzzy:
-            continue
-        entry.msgstr = list(forms)
-        entry.flags = (entry.flags | {"fuzzy"}) if fuzzy else (entry.flags - {"fuzzy"})
+        flags = (entry.flags | {"fuzzy"}) if fuzzy else (entry.flags - {"fuzzy"})
+        edited = replace(entry, msgstr=list(forms), flags=flags,
+                         raw=None)            # written anew, as msgcat writes an entry
+        out.append(edited)
         changed += 1
         line = imported.lines[entry.key]
         problems += [Problem(shown, line, p.message, p.warning)
-                     for p in check_entry(entry, lang, shown)]
-    return entries, changed, problems
+                     for p in check_entry(edited, lang, shown)]
+    return out, changed, problems
 
 
 def read_header(path: Path) -> tuple[str, str]:
