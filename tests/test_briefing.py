@@ -8,9 +8,12 @@ import zipfile
 from pathlib import Path
 
 import docx
+import docx.text.paragraph
 import pytest
 from docx.oxml.ns import qn
 from docx.shared import RGBColor
+from lxml import etree
+from pypdf import PdfReader
 
 from .conftest import ROOT, docx_text, flat
 from .facts import facts, squeeze, texts
@@ -43,11 +46,12 @@ def test_styles_are_the_reference_documents(built: Path, lang: str) -> None:
     out = docx.Document(str(briefing(built, lang)))
     assert {s.name for s in out.styles} == {s.name for s in reference.styles}
     used = {p.style.name for p in out.paragraphs} | {t.style.name for t in out.tables}
-    assert {"Title", "Heading 1", "List Bullet", "Summary", "Source Note", "Key Figures"} <= used
-    for name in ("Heading 1", "Title", "Summary"):
+    assert {"Title", "Heading 1", "Heading 2", "List Bullet", "Summary", "Source Note",
+            "TOC Heading", "toc 1", "Key Figures"} <= used
+    for name in ("Heading 1", "Heading 2", "Title", "Summary"):
         assert out.styles[name].font.color.rgb == reference.styles[name].font.color.rgb
     headings = [p.text for p in out.paragraphs if p.style.name == "Heading 1"]
-    assert len(headings) == 9 + 2       # summary, nine partnerships, conclusion
+    assert len(headings) == 9 + 3       # summary, nine partnerships, conclusion, imprint
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -108,8 +112,35 @@ def test_libreoffice_opens_it_and_prints_the_content(built: Path, lang: str,
     assert [f for f in facts(built, lang) if squeeze(f) not in squeeze(raw)] == []
     pages = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
     count = int(next(line.split()[-1] for line in pages.splitlines() if line.startswith("Pages")))
-    assert 2 <= count <= 5
+    assert 2 <= count <= 6
     assert f"2 / {count}" not in text       # the footer's fields were computed, in words
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True,
+                           check=True).stdout.splitlines()[2:]
+    names = {line.split()[0].split("+")[-1] for line in fonts}
+    # Calibri as LibreOffice sets it: Carlito, the same metrics; no fallback (OpenSymbol
+    # for bullets, DejaVu for a missing glyph) anywhere.
+    assert names <= {"Carlito", "Carlito-Bold", "Carlito-Italic", "Carlito-BoldItalic"}
+    assert "Carlito" in names
+    # LibreOffice's navigator, as its PDF outline: the headings and their sub-headings.
+    outline = PdfReader(pdf).outline
+    top = [item.title for item in outline if not isinstance(item, list)]
+    assert top == [p.text for p in out.paragraphs if p.style.name == "Heading 1"]
+    nested = [[child.title for child in item] for item in outline if isinstance(item, list)]
+    assert nested[1][:3] == SUB_HEADINGS[lang][3:] + SUB_HEADINGS[lang][:2]
+    # No list is split over two pages (no bullet left alone at the top of a page).
+    pages_text = [squeeze(subprocess.run(["pdftotext", "-f", str(n), "-l", str(n), "-enc",
+                                          "UTF-8", str(pdf), "-"], capture_output=True,
+                                         text=True, check=True).stdout)
+                  for n in range(1, count + 1)]
+    lists: list[list[str]] = [[]]
+    for paragraph in out.paragraphs:
+        if paragraph.style.name == "List Bullet":
+            lists[-1].append(squeeze(paragraph.text))
+        elif lists[-1]:
+            lists.append([])
+    for items in filter(None, lists):
+        on = [{n for n, page in enumerate(pages_text) if item in page} for item in items]
+        assert set.intersection(*on), items
 
 
 def test_restyling_the_reference_restyles_every_briefing(project_dir: Path) -> None:
@@ -148,3 +179,154 @@ def test_a_broken_reference_document_is_a_clean_error(project_dir: Path) -> None
                                       "--format", "docx"])
     assert result.exit_code == 1
     assert "briefing.docx: cannot open the reference document" in result.output
+
+
+# --- the document as Word reads it ------------------------------------------------------
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+SUB_HEADINGS = {          # list and table titles of the first partnership, as printed
+    "de": ["Ziele", "Erfolge (2023–2024)", "Kennzahlen", "In Zahlen"],
+    "fr": ["Objectifs", "Réalisations (2023–2024)", "Chiffres clés", "En chiffres"],
+    "nl": ["Doelstellingen", "Verwezenlijkingen (2023–2024)", "Kerncijfers", "In cijfers"],
+    "en": ["Objectives", "Achievements (2023\u2009–\u20092024)", "Key figures", "In figures"],
+}
+
+
+def part(path: Path, name: str) -> etree._Element:
+    with zipfile.ZipFile(path) as archive:
+        return etree.fromstring(archive.read(name))
+
+
+def outline_levels(path: Path) -> dict[str, int]:
+    """Paragraph style id -> its outline level (0 = Heading 1), from styles.xml."""
+    levels = {}
+    for style in part(path, "word/styles.xml").iter(f"{W}style"):
+        level = style.find(f"{W}pPr/{W}outlineLvl")
+        if level is not None:
+            levels[style.get(f"{W}styleId")] = int(level.get(f"{W}val"))
+    return levels
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_table_follows_a_table(built: Path, lang: str) -> None:
+    """Word and LibreOffice join adjacent tables: a second header bar mid-table."""
+    body = part(briefing(built, lang), "word/document.xml").find(f"{W}body")
+    tags = [child.tag for child in body]
+    assert tags.count(f"{W}tbl") >= 20
+    assert [i for i in range(len(tags) - 1) if tags[i] == tags[i + 1] == f"{W}tbl"] == []
+    for table in body.iter(f"{W}tbl"):
+        rows = table.findall(f"{W}tr")
+        headers = [i for i, row in enumerate(rows) if row.find(f"{W}trPr/{W}tblHeader") is not None]
+        assert headers == [0]                       # one header row, the first
+        assert table.find(f".//{W}gridSpan") is None and table.find(f".//{W}vMerge") is None
+        widths = [int(col.get(f"{W}w")) for col in table.iter(f"{W}gridCol")]
+        assert widths == [2824, 6588]               # 30/70 of the text width, not 50/50
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_sub_headings_are_headings_in_the_outline(built: Path, lang: str) -> None:
+    path = briefing(built, lang)
+    levels = outline_levels(path)
+    out = docx.Document(str(path))
+    assert levels["Heading1"] == 0 and levels["Heading2"] == 1
+    second = [p.text for p in out.paragraphs if p.style.name == "Heading 2"]
+    for title in SUB_HEADINGS[lang]:
+        assert title in second
+    for paragraph in out.paragraphs:                # every heading is in the navigator
+        if paragraph.style.name.startswith("Heading"):
+            assert paragraph.style.style_id in levels, paragraph.text
+    assert "Figure Label" not in {s.name for s in out.styles}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_lists_never_split_and_headings_keep_with_the_next(built: Path, lang: str) -> None:
+    out = docx.Document(str(briefing(built, lang)))
+    paragraphs = out.paragraphs
+    for name in ("Heading 1", "Heading 2", "List Bullet"):
+        assert out.styles[name].paragraph_format.keep_with_next is True
+    runs: list[list[docx.text.paragraph.Paragraph]] = [[]]
+    for paragraph in paragraphs:
+        if paragraph.style.name == "List Bullet":
+            runs[-1].append(paragraph)
+        elif runs[-1]:
+            runs.append([])
+    runs = [run for run in runs if run]
+    assert len(runs) == 10                         # the lists of the nine partnerships
+    for run in runs:                                # all but the last keep with the next
+        assert [p.paragraph_format.keep_with_next is not False for p in run] == \
+            [True] * (len(run) - 1) + [False]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_current_word_document_in_its_language(built: Path, lang: str) -> None:
+    path = briefing(built, lang)
+    settings = part(path, "word/settings.xml")
+    modes = [s.get(f"{W}val") for s in settings.iter(f"{W}compatSetting")
+             if s.get(f"{W}name") == "compatibilityMode"]
+    assert modes == ["15"]
+    assert settings.find(f"{W}themeFontLang").get(f"{W}val") == TAGS[lang]
+    with zipfile.ZipFile(path) as archive:
+        names = archive.namelist()
+        app = archive.read("docProps/app.xml").decode()
+        styles = archive.read("word/styles.xml").decode()
+    assert "Macintosh" not in app and "<Application>docgen</Application>" in app
+    assert not any("thumbnail" in name for name in names)
+    assert "4F81BD" not in styles and "0B2A45" in styles     # the brochure's navy
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_web_address_is_a_link(built: Path, lang: str) -> None:
+    path = briefing(built, lang)
+    links = list(part(path, "word/document.xml").iter(f"{W}hyperlink"))
+    external = [link for link in links if link.get(R_ID)]
+    assert ["".join(link.itertext()) for link in external] == ["www.kickstartbiomanufacturing.be"]
+    rels = part(path, "word/_rels/document.xml.rels")
+    rel = next(r for r in rels if r.get("Id") == external[0].get(R_ID))
+    assert rel.get("Target") == "https://www.kickstartbiomanufacturing.be"
+    assert rel.get("TargetMode") == "External"
+
+
+def test_tables_carry_a_translated_title_and_description(built: Path) -> None:
+    body = part(briefing(built, "fr"), "word/document.xml").find(f"{W}body")
+    described = [(t.find(f"{W}tblPr/{W}tblCaption").get(f"{W}val"),
+                  t.find(f"{W}tblPr/{W}tblDescription").get(f"{W}val"))
+                 for t in body.iter(f"{W}tbl")]
+    assert all(title and description for title, description in described)
+    assert ("Profil", "BioWin et MEDVIA\u00a0: qui participe et où") in described
+    assert ("En bref", "Chiffres clés du secteur wallon des biotechnologies et ce que chacun "
+            "mesure") in described
+
+
+def test_the_contents_field_lists_every_main_heading(built: Path) -> None:
+    path = briefing(built, "en")
+    body = part(path, "word/document.xml").find(f"{W}body")
+    begin = body.find(f".//{W}fldChar[@{W}fldCharType='begin']")
+    assert begin.get(f"{W}dirty") == "true"            # Word fills it on opening
+    instruction = "".join(t.text for t in body.iter(f"{W}instrText"))
+    assert instruction.strip().startswith('TOC \\o "1-1"')
+    anchors = [link.get(f"{W}anchor") for link in body.iter(f"{W}hyperlink")
+               if link.get(f"{W}anchor")]
+    marks = {b.get(f"{W}name") for b in body.iter(f"{W}bookmarkStart")}
+    assert len(anchors) == 12 and set(anchors) == marks
+    out = docx.Document(str(path))
+    entries = [p.text for p in out.paragraphs if p.style.name == "toc 1"]
+    assert entries[0] == "Summary" and entries[-1] == "Publication details"
+    assert "6. Kickstart Biomanufacturing: an initiative for international investors" in entries
+
+
+def test_preview_prints_the_briefing_through_libreoffice(built: Path, tmp_path: Path) -> None:
+    from PIL import Image
+
+    from docgen.preview import docx_contact_sheet
+    if _soffice() is None:
+        pytest.skip("LibreOffice (soffice) is not installed: scripts/setup installs it")
+    folder = tmp_path / "preview" / "nl" / "briefing"
+    (folder).mkdir(parents=True)
+    (folder / "page-09.png").write_bytes(b"stale")      # from a longer earlier version
+    sheet = docx_contact_sheet(briefing(built, "nl"), folder, dpi=30)
+    pages = sorted(folder.glob("page-*.png"))
+    assert 2 <= len(pages) <= 6 and folder / "page-09.png" not in pages
+    with Image.open(pages[0]) as first, Image.open(sheet) as whole:
+        assert first.size == (249, 351)                 # A4 at 30 dpi (pdfium rounds up)
+        assert whole.size[0] > 3 * first.size[0]

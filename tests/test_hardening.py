@@ -515,7 +515,8 @@ def test_a_percent_sign_followed_by_a_space_is_prose() -> None:
     assert check_entry(entry, "fr", "x.po") == []
     entry = po.Entry(line=1, msgid="Anteil der Mittel", msgstr=["en %d fonds"])
     assert [p.message for p in check_entry(entry, "fr", "x.po")] == [
-        "printf-style placeholders (%s, %(name)s) differ from the source text"]
+        "the %-placeholders differ from the source text: keep each %s or %(name)s exactly as "
+        "in the msgid (printf-style placeholders)"]
 
 
 def test_a_full_disk_names_the_document_not_a_temporary_file(tmp_path: Path) -> None:

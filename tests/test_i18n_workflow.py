@@ -147,7 +147,8 @@ def test_broken_translation_stops_the_build_and_keeps_the_old_pdf(
     po = project_dir / "locales/fr/LC_MESSAGES/content.po"
     text = po.read_text(encoding="utf-8")
     target = 'msgstr "Objectifs"' if "Objectifs" in bad else \
-        next(line for line in text.splitlines() if line.startswith('msgstr "{startups}'))
+        'msgstr ""\n"{startups} start-ups se sont présentées devant {investors} investisseurs "' \
+        '\n"internationaux"'      # wrapped at 79 columns, as msgcat writes it
     assert target in text
     po.write_text(text.replace(target, bad), encoding="utf-8")
     line = text[: text.index(target)].count("\n") + 1

@@ -13,7 +13,7 @@ from typing import Any
 import click
 
 from . import __version__
-from .cli_context import built, summary
+from .cli_context import NORMAL, QUIET, VERBOSE, built, listing, progress, say, summary
 from .cli_context import project as current_project
 from .errors import DocgenError
 
@@ -55,11 +55,14 @@ class _Group(click.Group):
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="docgen")
-@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=".",
-              help="Project folder (default: the current one).")
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Project folder (default: the current one or the nearest above it "
+                   "that holds data/partnerships.yaml).")
+@click.option("-q", "--quiet", is_flag=True, help="Only errors and warnings.")
+@click.option("-v", "--verbose", is_flag=True, help="Every line, e.g. every fallback text.")
 @click.option("--debug", is_flag=True, help="Show tracebacks.")
 @click.pass_context
-def cli(ctx: click.Context, root: Path, debug: bool) -> None:
+def cli(ctx: click.Context, root: Path | None, quiet: bool, verbose: bool, debug: bool) -> None:
     """docgen: the Walloon biotech partnerships as PDF brochures and DOCX briefings.
 
     \b
@@ -67,7 +70,10 @@ def cli(ctx: click.Context, root: Path, debug: bool) -> None:
       docgen build --lang fr          # output/fr/brochure-fr.pdf and briefing-fr.docx
       docgen i18n check               # the translation gate
     """
-    ctx.obj = {"root": root, "debug": debug}
+    if quiet and verbose:
+        raise click.UsageError("-q and -v contradict each other: give one")
+    ctx.obj = {"root": root, "debug": debug,
+               "verbosity": QUIET if quiet else VERBOSE if verbose else NORMAL}
 
 
 @cli.command()
@@ -93,16 +99,17 @@ def build(ctx: click.Context, langs: tuple[str, ...], formats: tuple[str, ...], 
     from .build import build as run
 
     options = Options(langs, formats or ("pdf", "docx"), strict, draft, force, jobs or 0)
-    report = run(current_project(ctx), options, progress=lambda m: click.echo(m, err=True))
-    for result in report.results:
+    report = run(current_project(ctx), options, progress=progress(ctx))
+    for result in report.results:           # the warnings were printed once, by the build
         if result.fallbacks:
             when = " (at its last build)" if result.skipped else ""
-            click.echo(f"{result.path}: {len(result.fallbacks)} text(s) fell back to the "
-                       f"source language{when}:", err=True)
-            for domain, context, msgid, reason in result.fallbacks[:20]:
-                where = f" [{context}]" if context else ""
-                click.echo(f"  {domain}{where} ({reason}): {msgid[:70]}", err=True)
-    click.echo(summary(report), err=True)
+            say(ctx, f"{result.path}: {len(result.fallbacks)} text(s) fell back to the "
+                     f"source language{when}:")
+            lines = [f"  {domain}{f' [{context}]' if context else ''} ({reason}): {msgid[:70]}"
+                     for domain, context, msgid, reason in result.fallbacks]
+            for line in listing(ctx, lines):
+                say(ctx, line)
+    say(ctx, summary(report))
 
 
 @cli.command()
@@ -143,14 +150,20 @@ def check(ctx: click.Context) -> None:
         click.echo(str(problem), err=True)
     if any(not p.warning for p in problems):
         ctx.exit(1)
-    click.echo(f"all checks passed; {len(problems)} warning(s)", err=True)
+    say(ctx, f"all checks passed; {len(problems)} warning(s)")
 
 
 from .cli_i18n import i18n  # noqa: E402  (the translators' commands)
-from .cli_preview import preview  # noqa: E402
+from .cli_preview import preview, watch  # noqa: E402
+from .cli_review import review  # noqa: E402
+from .cli_xliff import export_command, import_command  # noqa: E402
 
 cli.add_command(i18n)
+i18n.add_command(export_command)
+i18n.add_command(import_command)
 cli.add_command(preview)
+cli.add_command(review)
+cli.add_command(watch)
 
 
 def main(argv: list[str] | None = None) -> None:

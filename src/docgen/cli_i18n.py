@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from .cli_context import project as current_project
+from .cli_context import say
 from .errors import DocgenError, Problem, UsageError
 from .i18n.languages import Language
 from .publish import write_atomic
@@ -36,23 +37,35 @@ def extract(ctx: click.Context) -> None:
     from .source import load
     project = current_project(ctx)
     project.check_exists()
-    written = catalogs.extract(load(project.source), project.root, project.locales)
+    written = catalogs.extract(load(project.source), project.root, project.locales,
+                               project.edition())
     for path in written:
-        click.echo(f"wrote {path}", err=True)
+        say(ctx, f"wrote {path}")
     if not written:
-        click.echo("templates are up to date", err=True)
+        say(ctx, "templates are up to date")
 
 
 @i18n.command()
 @click.option("--lang", "langs", multiple=True, metavar="L", help=LANG_HELP)
+@click.option("--reformat", is_flag=True,
+              help="Write every entry as msgcat does (79 columns), whatever saved it last.")
 @click.pass_context
-def update(ctx: click.Context, langs: tuple[str, ...]) -> None:
-    """Merge the templates into the catalogs: changed texts become fuzzy, none is lost."""
+def update(ctx: click.Context, langs: tuple[str, ...], reformat: bool) -> None:
+    """Merge the templates into the catalogs: changed texts become fuzzy, none is lost.
+
+    Entries that did not change keep their lines exactly as Poedit, Weblate or msgcat
+    saved them.
+
+    \b
+    Example:
+      docgen i18n extract && docgen i18n update --lang fr
+    """
     from .i18n import catalogs
     project = current_project(ctx)
-    for path, stats in catalogs.update(project.locales, project.select(langs)):
+    for path, stats in catalogs.update(project.locales, project.select(langs),
+                                       reformat=reformat):
         summary = ", ".join(f"{v} {k}" for k, v in stats.items() if v)
-        click.echo(f"{path}: {summary or 'no change'}", err=True)
+        say(ctx, f"{path}: {summary or 'no change'}")
 
 
 @i18n.command()
@@ -79,18 +92,18 @@ def init(ctx: click.Context, lang: str, locale: str | None, name: str | None) ->
         problem = locale_problem(language.locale) or name_problem(language.name)
         if problem:
             raise UsageError(problem)
+    config = project.locales / "languages.yaml"
+    listed = None if lang in project.languages else _with_language(config, language)
     for path, stats in catalogs.update(project.locales, [language], init=True):
         click.echo(f"{path}: {stats['new']} new", err=True)
-    if lang not in project.languages:      # the catalogs exist: now the language is built
-        _add_language(project.locales / "languages.yaml", language)
+    if listed is not None:                 # the catalogs exist: now the language is built
+        write_atomic(config, listed.encode("utf-8"))
 
 
-def _add_language(config: Path, language: Language) -> None:
-    """Append one entry written by the YAML library (quoting ``no``, ``:``, ``#``…).
-
-    The file's comments and lines stay as they are; the result is read back before it is
-    written, so a language list that no command could read is never left behind.
-    """
+def _with_language(config: Path, language: Language) -> str:
+    """The language list with one entry appended, written by the YAML library (it quotes
+    ``no``, ``:``, ``#``…); the file's comments and lines stay as they are. The result is
+    read back first, so a list that no command could read is never written."""
     import yaml
 
     from .i18n.languages import load_languages
@@ -104,12 +117,12 @@ def _add_language(config: Path, language: Language) -> None:
         try:
             read_back = load_languages(Path(scratch)).get(language.code)
         except DocgenError as exc:
-            raise DocgenError([Problem(str(config), p.line, p.message.split(": ", 1)[-1])
+            raise DocgenError([Problem(str(config), p.line, p.message)
                                for p in exc.problems]) from None
     if read_back != language:
         raise DocgenError([Problem(str(config), None, f"the entry for {language.code} would "
                                    "not read back as written; nothing was changed")])
-    write_atomic(config, text.encode("utf-8"))
+    return text
 
 
 @i18n.command()
@@ -148,15 +161,48 @@ def status(ctx: click.Context, langs: tuple[str, ...], as_json: bool,
 def check_command(ctx: click.Context, langs: tuple[str, ...], strict: bool) -> None:
     """The gate every build runs: syntax, headers, placeholders, markup, characters."""
     from .i18n.check import check
+    from .i18n.status import status as compute
     project = current_project(ctx)
-    problems = check(project.locales, project.select(langs))
+    languages = project.select(langs)
+    problems = check(project.locales, languages)
     errors = [p for p in problems if not p.warning or strict]
     for p in problems:
         if p.warning and not strict:
             click.echo(str(p), err=True)
     if errors:
         raise DocgenError(errors)
-    click.echo(f"catalogs OK ({len(problems)} warning(s))", err=True)
+    for row in compute(project.locales, languages):
+        waiting = " (they fall back to the source text)" if row.fuzzy or row.untranslated else ""
+        say(ctx, f"{row.path}: {row.fuzzy} fuzzy, {row.untranslated} untranslated{waiting}")
+    say(ctx, f"catalogs OK ({len(problems)} warning(s))")
+
+
+@i18n.command()
+@click.option("--lang", "langs", multiple=True, required=True, metavar="L",
+              help="Language code (repeat for several).")
+@click.option("--dry-run", is_flag=True, help="Show the changes, write nothing.")
+@click.pass_context
+def fix(ctx: click.Context, langs: tuple[str, ...], dry_run: bool) -> None:
+    """Apply the typography the check warns about and show the diff.
+
+    French: no-break spaces before ; : ! ? and inside « », « » for quotes; German: „…“;
+    every language: ’ for '. Placeholders, markup and web addresses stay as they are.
+
+    \b
+    Example:
+      docgen i18n fix --lang fr --dry-run
+    """
+    from .i18n.catalogs import po_path
+    from .i18n.fix import fix as apply
+    project = current_project(ctx)
+    for language in project.select(langs):
+        for domain in language.domains():
+            path = po_path(project.locales, language.code, domain)
+            diff, changed = apply(path, language.code, dry_run)
+            if diff:
+                click.echo(diff, nl=False)
+            verb = "would change" if dry_run else "changed"
+            say(ctx, f"{path}: {verb} {changed} translation(s)")
 
 
 __all__ = ["i18n", "Path"]

@@ -7,11 +7,8 @@ back to its source, is marked (``Msg.fallback``) and listed in ``fallbacks``: ne
 from __future__ import annotations
 
 import datetime as dt
-import gettext as _gettext
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-
-from babel.messages.plurals import get_plural
 
 from .formatting import Formatter
 from .i18n.catalogs import Translations
@@ -20,14 +17,18 @@ from .model import PLACEHOLDER, Document, Highlight, Partnership, Text
 
 
 class Msg(str):
-    """A finished string; ``fallback`` is True when it is the untranslated source."""
+    """A finished string; ``fallback`` is True when it is the untranslated source, ``key``
+    names the catalog entry it comes from (domain, msgctxt, msgid), for the review document."""
 
     fallback = False
+    key: tuple[str, str | None, str] | None = None
 
     @classmethod
-    def make(cls, text: str, fallback: bool) -> Msg:
+    def make(cls, text: str, fallback: bool,
+             key: tuple[str, str | None, str] | None = None) -> Msg:
         msg = cls(text)
         msg.fallback = fallback
+        msg.key = key
         return msg
 
 
@@ -63,7 +64,6 @@ class _Lookup:
 
     domain: Domain
     translations: Translations | None
-    plural_index: object
     fallbacks: list[Fallback]
 
     def forms(self, msgid: str, context: str | None, plural: str | None = None
@@ -85,19 +85,22 @@ class Labels:
 
     def raw(self, msgid: str) -> Msg:
         forms, fallback = self._lookup.forms(msgid, None)
-        return Msg.make(forms[0], fallback)
+        return Msg.make(forms[0], fallback, (UI.name, None, msgid))
 
     def gettext(self, msgid: str, **values: object) -> Msg:
         text = self.raw(msgid)
-        return Msg.make(fill(text, {k: str(v) for k, v in values.items()}), text.fallback)
+        return Msg.make(fill(text, {k: str(v) for k, v in values.items()}), text.fallback,
+                        text.key)
 
     def ngettext(self, singular: str, plural: str, n: int, **values: object) -> Msg:
         forms, fallback = self._lookup.forms(singular, None, plural)
-        translated = not fallback and self._lookup.translations is not None
-        # The source forms are English (singular, plural); a catalog's follow its Plural-Forms.
-        index = self._lookup.plural_index(n) if translated else int(n != 1)  # type: ignore[operator]
+        catalog = self._lookup.translations
+        # The source forms are English (singular, plural); a catalog's follow its own
+        # Plural-Forms header, as in gettext.
+        index = catalog.plural.index(n) if catalog is not None and not fallback else int(n != 1)
         text = forms[min(index, len(forms) - 1)]
-        return Msg.make(fill(text, {k: str(v) for k, v in values.items()}), fallback)
+        return Msg.make(fill(text, {k: str(v) for k, v in values.items()}), fallback,
+                        (UI.name, None, singular))
 
     __call__ = gettext
 
@@ -153,6 +156,7 @@ class LDocument:
     labels: Labels
     formatter: Formatter
     fallbacks: list[Fallback] = field(default_factory=list)
+    links: dict[str, str] = field(default_factory=dict)   # a web address as printed -> URL
 
     @property
     def lang(self) -> str:
@@ -163,16 +167,16 @@ def localise(doc: Document, language: Language, catalogs: Mapping[str, Translati
              edition: dt.date) -> LDocument:
     """``catalogs`` maps a domain name to its Translations (None: the source language)."""
     fallbacks: list[Fallback] = []
-    plural = _gettext.c2py(get_plural(language.code).plural_expr)
-    content = _Lookup(CONTENT, catalogs.get(CONTENT.name), plural, fallbacks)
-    labels = Labels(_Lookup(UI, catalogs.get(UI.name), plural, fallbacks))
+    content = _Lookup(CONTENT, catalogs.get(CONTENT.name), fallbacks)
+    labels = Labels(_Lookup(UI, catalogs.get(UI.name), fallbacks))
     # Translators: a minimum, as in "50+ clinical trials a year"; {number} is the number.
     fmt = Formatter(language.locale, at_least=labels.raw("{number}+"))
 
     def t(text: Text) -> Msg:
         forms, fallback = content.forms(text.msgid, text.context)
         values = {name: fmt.figure(text.figures[name]) for name in text.placeholders}
-        return Msg.make(keep_dash(fill(forms[0], values)), fallback)
+        return Msg.make(keep_dash(fill(forms[0], values)), fallback,
+                        (CONTENT.name, text.context, text.msgid))
 
     def highlight(h: Highlight) -> LHighlight:
         return LHighlight(fmt.figure(h.figure), t(h.label))
@@ -195,4 +199,11 @@ def localise(doc: Document, language: Language, catalogs: Mapping[str, Translati
         conclusion=t(doc.conclusion), source_note=t(doc.source_note),
         at_a_glance=[highlight(h) for h in doc.at_a_glance],
         partnerships=[partnership(p) for p in doc.partnerships],
-        labels=labels, formatter=fmt, fallbacks=fallbacks)
+        labels=labels, formatter=fmt, fallbacks=fallbacks, links=_links(doc, fmt))
+
+
+def _links(doc: Document, fmt: Formatter) -> dict[str, str]:
+    """Every web address of the source as the texts print it, and the URL it stands for."""
+    figures = [*doc.figures.values(), *(f for p in doc.partnerships for f in p.figures.values())]
+    return {fmt.url(f.value): f.value for f in figures
+            if f.kind == "url" and isinstance(f.value, str)}

@@ -15,7 +15,8 @@ from .i18n.languages import Language, load_languages
 
 FORMATS = ("pdf", "docx")
 DOCX_TEMPLATES = ("briefing.docx",)
-NOT_PDF_TEMPLATES = ("briefing.docx", "index.html")   # everything else may reach the PDF
+# Everything else under templates/ may reach the brochure's PDF.
+NOT_PDF_TEMPLATES = ("briefing.docx", "index.html", "review.html")
 
 
 @dataclass(frozen=True)
@@ -92,8 +93,8 @@ class Project:
     def check_exists(self) -> None:
         if not self.source.is_file():
             raise DocgenError([Problem(str(self.source), None,
-                                       "no docgen source here (run docgen in the project folder "
-                                       "or pass --root)")])
+                                       "no docgen source here, nor in a folder above: run "
+                                       "docgen inside the project folder or pass --root")])
 
 
 @lru_cache(maxsize=1024)

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import io
-from dataclasses import dataclass, replace
+import datetime as dt
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import DocgenError, Problem
 from ..yamllimits import MAX_BYTES
-from . import po
+from . import plurals, po
 from .languages import CONTENT, DOMAINS, UI, Domain, Language
 
 if TYPE_CHECKING:       # Babel's catalog tools and Jinja load only to extract or update,
@@ -18,21 +18,16 @@ if TYPE_CHECKING:       # Babel's catalog tools and Jinja load only to extract o
 
     from ..model import Document
 
-HEADER = """\
-# docgen: {what}.
-# Edit msgstr lines only; keep every {{placeholder}} as it is. Check with `docgen i18n check`.
-#"""
 KEYWORDS = {"_": None, "gettext": None, "raw": None, "ngettext": (1, 2)}
+TWO_FORMS = "nplurals=2; plural=(n != 1);"
 FIGURE_WORDS = {"count": "a number", "money": "an amount of money", "percent": "a percentage",
                 "area_m2": "an area", "year": "a year", "years": "a range of years",
                 "at_least": "a minimum", "url": "a web address"}
 
 
-def _catalog(domain: Domain, locale: str | None, what: str) -> Catalog:
+def _catalog(domain: Domain) -> Catalog:
     from babel.messages.catalog import Catalog
-    return Catalog(locale=locale, domain=domain.name, project="docgen", version="1",
-                   header_comment=HEADER.format(what=what), fuzzy=False,
-                   msgid_bugs_address="communications team")
+    return Catalog(domain=domain.name, fuzzy=False)
 
 
 def po_path(locales: Path, lang: str, domain: Domain) -> Path:
@@ -49,6 +44,7 @@ class Translations:
 
     path: str
     entries: dict[tuple[str | None, str], po.Entry]
+    plural: plurals.PluralRule = field(default_factory=lambda: plurals.parse(TWO_FORMS))
 
     def lookup(self, msgid: str, context: str | None = None) -> tuple[list[str], str | None]:
         """The msgstr forms, or ``[]`` and why the source text must stand in."""
@@ -94,7 +90,8 @@ def _read(path: Path, mtime_ns: int, size: int
                                          "(or 'docgen i18n init' for a new language)"),)
     except UnicodeDecodeError as exc:
         line = path.read_bytes()[: exc.start].count(b"\n") + 1
-        return (), (Problem(shown, line, "not UTF-8 text"),)
+        return (), (Problem(shown, line, "this line is not UTF-8 text: save the file as UTF-8 "
+                                         "(Poedit and Weblate always do)"),)
     entries, problems = po.parse(text, shown)
     return tuple(entries), tuple(problems)
 
@@ -119,17 +116,33 @@ def load(locales: Path, lang: str, domain: Domain) -> Translations:
     """Load a catalog; syntax problems raise (the gate reports the rest)."""
     path = po_path(locales, lang, domain)
     entries, problems = read_entries(path)
+    rule = plural_rule(str(path), entries, problems)
     if problems:
         raise DocgenError(problems)
+    assert rule is not None
     return Translations(str(path), {e.key: e for e in entries
-                                    if not e.is_header and not e.obsolete})
+                                    if not e.is_header and not e.obsolete}, rule)
+
+
+def plural_rule(path: str, entries: list[po.Entry], problems: list[Problem]
+                ) -> plurals.PluralRule | None:
+    """The catalog's own Plural-Forms rule (needed only when it has plural entries)."""
+    value = po.header(entries).get("Plural-Forms")
+    if value is None and not any(e.msgid_plural is not None for e in entries):
+        return plurals.parse(TWO_FORMS)
+    try:
+        return plurals.parse(value)
+    except ValueError as exc:
+        line = next((e.line for e in entries if e.is_header), 1)
+        problems.append(Problem(path, line, str(exc)))
+        return None
 
 
 # -- extraction ---------------------------------------------------------------------------
 
 def _content_catalog(doc: Document, root: Path) -> Catalog:
     from ..formatting import Formatter
-    catalog = _catalog(CONTENT, None, "template of the content texts (German source)")
+    catalog = _catalog(CONTENT)
     source = Formatter("de_BE")
     path = Path(doc.path)
     shown = path.relative_to(root).as_posix() if path.is_absolute() else path.as_posix()
@@ -153,7 +166,7 @@ def _content_catalog(doc: Document, root: Path) -> Catalog:
 def _ui_catalog(root: Path) -> Catalog:
     from babel.messages.extract import extract_from_file
     from jinja2.ext import babel_extract
-    catalog = _catalog(UI, None, "template of the labels (English source)")
+    catalog = _catalog(UI)
     code = Path(__file__).resolve().parent.parent          # the docgen package
     sources = [(p, root) for p in sorted((root / "templates").glob("*.html"))]
     sources += [(p, code.parent.parent) for p in
@@ -168,116 +181,84 @@ def _ui_catalog(root: Path) -> Catalog:
     return catalog
 
 
-def _write_if_changed(catalog: Catalog, path: Path, **options: object) -> bool:
+WHAT = {CONTENT.name: "template of the content texts (German source)",
+        UI.name: "template of the labels (English source)"}
+DATES = (b'"POT-Creation-Date', b'"PO-Revision-Date')
+
+
+def write_if_changed(entries: list[po.Entry], path: Path) -> bool:
     """Write a PO/POT file unless only its dates would change (keeps diffs honest)."""
-    from babel.messages.pofile import write_po
-    buffer = io.BytesIO()
-    write_po(buffer, catalog, width=90, include_previous=True, **options)  # type: ignore[arg-type]
-    new = buffer.getvalue()
+    from ..publish import write_atomic
+    new = po.dump(entries).encode("utf-8")
 
     def body(data: bytes) -> list[bytes]:
-        return [ln for ln in data.splitlines() if not ln.startswith((b'"POT-Creation-Date',
-                                                                     b'"PO-Revision-Date'))]
+        return [ln for ln in data.removeprefix(b"\xef\xbb\xbf").splitlines()
+                if not ln.startswith(DATES)]
     if path.exists() and body(path.read_bytes()) == body(new):
         return False
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(new)
+    write_atomic(path, new)
     return True
 
 
-def extract(doc: Document, root: Path, locales: Path) -> list[Path]:
-    """Write content.pot (from the data) and ui.pot (from templates and renderers)."""
+def _template(catalog: Catalog, domain: Domain, edition: dt.datetime) -> list[po.Entry]:
+    """Babel's extracted messages as the template's entries (one writer: ``po.dump``)."""
+    from .merge import comments, header_entry, template_fields
+    fields = template_fields(edition.strftime("%Y-%m-%d %H:%M+0000"), domain.source_lang)
+    out = [header_entry(fields, comments(WHAT[domain.name]), canonical=True)]
+    for m in catalog:
+        if not m.id:
+            continue
+        ids = [m.id] if isinstance(m.id, str) else list(m.id)
+        where = sorted(m.locations, key=lambda x: (x[0], x[1] or -1))
+        out.append(po.Entry(line=0, msgctxt=m.context, msgid=ids[0],
+                            msgid_plural=ids[1] if len(ids) > 1 else None,
+                            msgstr=[""] * len(ids), flags=set(m.flags),
+                            extracted=list(m.auto_comments),
+                            references=list(dict.fromkeys(f"{f}:{n}" if n else f
+                                                          for f, n in where))))
+    return out
+
+
+def extract(doc: Document, root: Path, locales: Path, edition: dt.datetime | None = None
+            ) -> list[Path]:
+    """Write content.pot (from the data) and ui.pot (from templates and renderers).
+
+    ``POT-Creation-Date`` is the edition date (never the clock), written only when the
+    texts changed.
+    """
+    if edition is None:
+        from ..project import Project
+        edition = Project(root).edition()
     written = []
     for domain, catalog in ((CONTENT, _content_catalog(doc, root)), (UI, _ui_catalog(root))):
         path = pot_path(locales, domain)
-        if _write_if_changed(catalog, path, omit_header=False):
+        if write_if_changed(_template(catalog, domain, edition), path):
             written.append(path)
     return written
 
 
 # -- update and init ----------------------------------------------------------------------
 
-def _message(entry: po.Entry, plural: bool, nplurals: int) -> Any:
-    """A translator's entry as Babel's Message (for writing), keeping every field."""
-    from babel.messages.catalog import Message
-    msgid: Any = (entry.msgid, entry.msgid_plural) if entry.msgid_plural is not None \
-        else entry.msgid
-    string: Any = tuple(entry.msgstr) if plural else (entry.msgstr or [""])[0]
-    if plural and len(string) < nplurals:
-        string = string + ("",) * (nplurals - len(string))
-    previous = po.previous_msgid(entry)
-    return Message(msgid, string, [], set(entry.flags), list(entry.extracted),
-                   list(entry.comments), previous_id=[previous] if previous else [],
-                   context=entry.msgctxt)
+def write_entries(locales: Path, language: Language, domain: Domain,
+                  entries: list[po.Entry]) -> bool:
+    """Write a catalog's (edited) entries back, merged with its template as ``update`` does;
+    an edited entry must have its ``raw`` text cleared. Returns whether the file changed."""
+    from .merge import merge
+    template, problems = read_entries(pot_path(locales, domain))
+    if problems:
+        raise DocgenError(problems)
+    merged, _stats = merge(template, entries, language, domain)
+    return write_if_changed(merged, po_path(locales, language.code, domain))
 
 
-def _merge(template: Catalog, old: list[po.Entry], language: Language, domain: Domain
-           ) -> tuple[Catalog, dict[str, int]]:
-    """Template + the old catalog's entries → new catalog. No translation is ever lost.
+def update(locales: Path, languages: list[Language], init: bool = False,
+           reformat: bool = False) -> list[tuple[Path, dict[str, int]]]:
+    """Merge each template into each language's catalogs (``init``: create them).
 
-    Same context and msgid: kept (an obsolete one comes back). Same (data-path) context,
-    new msgid: fuzzy, with the previous msgid kept (``#| msgid``). New: empty. Gone, but
-    translated: obsolete (``#~``).
+    ``reformat`` writes every entry as msgcat does, whatever tool saved it last.
     """
-    from babel.messages.catalog import Message
-
-    # Language and Plural-Forms come from the language code (CLDR plural rules).
-    new = _catalog(domain, language.code, f"{language.name} {domain.name} catalog")
-    head = next((e for e in old if e.is_header), None)
-    if head is not None and head.msgstr:
-        keep = [f"{k}: {v}" for k, v in po.header(old).items()
-                if k in ("Last-Translator", "Language-Team", "PO-Revision-Date")]
-        new.mime_headers = [tuple(line.split(": ", 1)) for line in keep]  # type: ignore[misc]
-    olds = {e.key: e for e in old if not e.is_header}
-    by_context: dict[str, list[po.Entry]] = {}
-    for e in olds.values():
-        if e.msgctxt and not e.obsolete:
-            by_context.setdefault(e.msgctxt, []).append(e)
-    stats = {"kept": 0, "fuzzy": 0, "new": 0, "obsolete": 0}
-    used = set()
-    for message in template:
-        if not message.id:
-            continue
-        plural = isinstance(message.id, tuple)
-        msgid: str = message.id[0] if plural else message.id  # type: ignore[assignment]
-        fresh = Message(message.id, ("",) * new.num_plurals if plural else "",
-                        list(message.locations), set(message.flags),
-                        list(message.auto_comments), [], context=message.context)
-        previous = olds.get((message.context, msgid))
-        moved = by_context.get(message.context or "", [])
-        if previous is not None:                       # unchanged source text
-            kept = _message(previous, plural, new.num_plurals)
-            fresh.string, fresh.previous_id = kept.string, kept.previous_id
-            fresh.flags |= {f for f in previous.flags if f == "fuzzy"}
-            stats["kept"] += 1
-        elif len(moved) == 1:                          # same place, new source text
-            previous = moved[0]
-            if any(previous.msgstr):
-                kept = _message(previous, plural, new.num_plurals)
-                fresh.string = kept.string
-                fresh.flags.add("fuzzy")
-                fresh.previous_id = [previous.msgid]
-                stats["fuzzy"] += 1
-            else:
-                stats["new"] += 1
-        else:
-            stats["new"] += 1
-        if previous is not None:
-            fresh.user_comments = list(previous.comments)
-            used.add(previous.key)
-        new[message.id] = fresh
-    for key, e in olds.items():
-        if key not in used and any(e.msgstr):
-            m = _message(e, e.msgid_plural is not None, new.num_plurals)
-            new.obsolete[(m.id, m.context) if m.context else m.id] = m
-            stats["obsolete"] += 0 if e.obsolete else 1
-    return new, stats
-
-
-def update(locales: Path, languages: list[Language], init: bool = False
-           ) -> list[tuple[Path, dict[str, int]]]:
-    """Merge each template into each language's catalogs (``init``: create them)."""
-    from babel.messages.pofile import read_po
+    from .merge import merge
     report = []
     for language in languages:
         for domain in language.domains():
@@ -285,19 +266,19 @@ def update(locales: Path, languages: list[Language], init: bool = False
             if not template_path.exists():
                 raise DocgenError([Problem(str(template_path), None,
                                            "template missing: run 'docgen i18n extract'")])
-            with template_path.open("rb") as handle:
-                template = read_po(handle)
+            template, problems = read_entries(template_path)
             path = po_path(locales, language.code, domain)
             old: list[po.Entry] = []
             if path.exists():
-                old, problems = read_entries(path)
-                if problems:
-                    raise DocgenError(problems)
+                old, more = read_entries(path)
+                problems += more
             elif not init:
-                raise DocgenError([Problem(str(path), None, "catalog missing: run 'docgen "
-                                           f"i18n init --lang {language.code}'")])
-            catalog, stats = _merge(template, old, language, domain)
-            _write_if_changed(catalog, path)
+                problems.append(Problem(str(path), None, "catalog missing: run 'docgen "
+                                        f"i18n init --lang {language.code}'"))
+            if problems:
+                raise DocgenError(problems)
+            entries, stats = merge(template, old, language, domain, reformat)
+            write_if_changed(entries, path)
             report.append((path, stats))
     return report
 

@@ -11,13 +11,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from babel.messages.plurals import get_plural
-
 from ..errors import Problem
 from ..model import FORBIDDEN_CHARACTERS, PLACEHOLDER
 from ..yamllimits import MAX_TEXT
 from . import po
-from .catalogs import po_path, pot_path, read_entries, template_entries
+from .catalogs import plural_rule, po_path, pot_path, read_entries, template_entries
 from .languages import Domain, Language
 
 BRACES = re.compile(r"\{[^{}]*\}")
@@ -28,6 +26,9 @@ NAMES = {"\u200b": "zero-width space", "\u200c": "zero-width non-joiner",
          "\u200d": "zero-width joiner", "\u200e": "left-to-right mark",
          "\u200f": "right-to-left mark", "\u202e": "right-to-left override",
          "\u202d": "left-to-right override", "\ufeff": "byte order mark"}
+NNBSP = "a narrow no-break space (U+202F)"
+NBSP = "a no-break space (U+00A0)"
+FIX = "`docgen i18n fix --lang {lang}` {verb} {them}"
 
 
 def _entry(msgid: str, msgstr: str) -> po.Entry:
@@ -39,7 +40,8 @@ def _placeholders(text: str) -> list[str]:
 
 
 def _describe(ch: str) -> str:
-    return NAMES.get(ch, f"control character U+{ord(ch):04X}")
+    name = NAMES.get(ch, "control character")
+    return f"an invisible character, a {name} (U+{ord(ch):04X}),"
 
 
 def check_entry(entry: po.Entry, lang: str, path: str) -> list[Problem]:
@@ -80,16 +82,20 @@ def check_entry(entry: po.Entry, lang: str, path: str) -> list[Problem]:
                 error(f"stray {brace!r}: a placeholder is written {{name}}, with one brace "
                       "on each side")
         if sorted(PRINTF.findall(text)) != sorted(PRINTF.findall(source)):
-            error("printf-style placeholders (%s, %(name)s) differ from the source text")
+            error("the %-placeholders differ from the source text: keep each %s or %(name)s "
+                  "exactly as in the msgid (printf-style placeholders)")
         for tag in MARKUP.findall(text):
             if tag not in source:
-                error(f"markup {tag[:80]!r} is not in the source text")
+                error(f"markup {tag[:80]!r} is not in the source text: remove it (only "
+                      "the source's own tags may appear)")
         for ch in sorted(set(FORBIDDEN_CHARACTERS.findall(text))):
             if ch not in source:
-                error(f"{_describe(ch)} in the translation")
+                error(f"{_describe(ch)} is in the translation: retype the words around it (it "
+                      "often comes with text copied from a web page or a PDF)")
         out.extend(_typography(text, lang, path, line))
         if len(source) >= 12 and not 0.3 <= len(text) / len(source) <= 2.6:
-            warn(f"suspicious length: {len(text)} characters for a source of {len(source)}")
+            warn(f"suspicious length: {len(text)} characters for a source of {len(source)}; "
+                 "is a part missing or doubled?")
     return out
 
 
@@ -97,18 +103,25 @@ def _typography(text: str, lang: str, path: str, line: int) -> list[Problem]:
     bare = PLACEHOLDER.sub("x", re.sub(r"https?://\S+", "", text))
     found = []
     if lang == "fr":
-        if re.search(r"[^\S\u00a0\u202f][;:!?]", bare) or re.search(r"\S[;!?](?=\s|$)", bare) \
-                or re.search(r"[^\s\u00a0\u202f]:(?=\s|$)", bare):
-            found.append("French typography: a no-break space (U+202F before ; ! ?, "
-                         "U+00A0 before :) goes before ; : ! ?")
+        if re.search(r"[^\S\u00a0\u202f][;!?]", bare) or re.search(r"\S[;!?](?=\s|$)", bare):
+            found.append(f"French typography: {NNBSP} goes before ; ! and ?: "
+                         + FIX.format(lang=lang, verb="inserts", them="it"))
+        if re.search(r"[^\S\u00a0\u202f]:", bare) or re.search(r"[^\s\u00a0\u202f]:(?=\s|$)",
+                                                                  bare):
+            found.append(f"French typography: {NBSP} goes before a colon: "
+                         + FIX.format(lang=lang, verb="inserts", them="it"))
         if re.search(r"«[^\u00a0\u202f]|[^\u00a0\u202f]»", bare):
-            found.append("French typography: « » take a no-break space inside")
+            found.append(f"French typography: « and » take {NBSP} inside: "
+                         + FIX.format(lang=lang, verb="inserts", them="them"))
         if '"' in bare or "“" in bare:
-            found.append("French typography: quote with « » rather than \" or “ ”")
+            found.append("French typography: quote with « » rather than \" or “ ”: "
+                         + FIX.format(lang=lang, verb="replaces", them="them"))
     if lang == "de" and ('"' in bare or re.search(r"“[^“„]*”", bare)):
-        found.append("German typography: quote with „…“")
+        found.append("German typography: quote with „…“ (U+201E and U+201C) rather than \" "
+                     "or “ ”: " + FIX.format(lang=lang, verb="replaces", them="them"))
     if "'" in bare:
-        found.append("typography: use the apostrophe ’ (U+2019) rather than '")
+        found.append("typography: use the apostrophe ’ (U+2019) rather than ': "
+                     + FIX.format(lang=lang, verb="replaces", them="it"))
     return [Problem(path, line, message, warning=True) for message in found]
 
 
@@ -121,32 +134,30 @@ def check_catalog(path: Path, language: Language) -> list[Problem]:
     fields = po.header(entries)
     head_line = next((e.line for e in entries if e.is_header), 1)
     if fields.get("Language") not in (language.code, language.locale):
-        problems.append(Problem(shown, head_line, f"header Language is "
-                                f"{str(fields.get('Language'))[:40]!r}, "
-                                f"expected {language.code!r}"))
-    plural = get_plural(language.code)
-    expected = f"nplurals={plural.num_plurals}"
-    forms = fields.get("Plural-Forms", "").replace(" ", "")
-    if not forms.startswith(expected + ";"):
-        problems.append(Problem(shown, head_line, f"header Plural-Forms is "
-                                f"{fields.get('Plural-Forms')!r}, "
-                                f"expected {plural.plural_forms!r}"))
+        problems.append(Problem(shown, head_line, f"the header says Language: "
+                                f"{str(fields.get('Language'))[:40]!r}, but this is the "
+                                f"{language.code!r} catalog: set 'Language: {language.code}'"))
+    rule = plural_rule(shown, entries, problems)
     seen: dict[tuple[str | None, str], int] = {}
     for entry in entries:
         if entry.is_header or entry.obsolete:
             continue
         if entry.key in seen:
-            problems.append(Problem(shown, entry.line, f"duplicate entry (first at line "
-                                    f"{seen[entry.key]}): {entry.msgid[:40]!r}"))
+            problems.append(Problem(shown, entry.line, f"this text is in the catalog twice "
+                                    f"(first at line {seen[entry.key]}): delete one copy "
+                                    f"({entry.msgid[:40]!r})"))
         seen.setdefault(entry.key, entry.line)
-        if entry.msgid_plural is not None and len(entry.msgstr) != plural.num_plurals:
+        if entry.msgid_plural is not None and rule is not None \
+                and len(entry.msgstr) != rule.nplurals:
             problems.append(Problem(shown, entry.msgstr_line or entry.line,
-                                    f"{len(entry.msgstr)} plural forms, "
-                                    f"{language.code} needs {plural.num_plurals}"))
+                                    f"this entry has {len(entry.msgstr)} plural forms, but the "
+                                    f"header's Plural-Forms says nplurals={rule.nplurals}: "
+                                    f"give it msgstr[0] to msgstr[{rule.nplurals - 1}]"))
         elif entry.msgid_plural is not None and any(entry.msgstr) and not all(entry.msgstr) \
                 and not entry.fuzzy:
             problems.append(Problem(shown, entry.msgstr_line or entry.line,
-                                    "a plural form is empty"))
+                                    "a plural form is empty: fill every msgstr[N] of this "
+                                    "entry"))
         problems.extend(check_entry(entry, language.code, shown))
     return problems
 

@@ -1,13 +1,17 @@
-r"""A strict PO reader: every syntax error with its line, nothing truncated silently.
+r"""PO files: a strict reader and the project's one writer, both as GNU gettext has them.
 
-Babel's ``read_po`` reads an unterminated ``msgstr "Partenaire`` as ``Partenair``; GNU
-``msgfmt --check`` rejects it. This reader rejects it too, and keeps each entry's line.
+The reader rejects what ``msgfmt --check`` rejects (Babel's ``read_po`` reads an
+unterminated ``msgstr "Partenaire`` as ``Partenair``), says in words what is wrong and
+where, and keeps each entry's text as it was written. The writer (``dump``) writes an
+entry that nobody changed exactly as the last tool wrote it, and any other entry as
+msgcat does (strings wrapped at 79 columns), so Poedit, Weblate and msgcat saves and
+``docgen i18n update`` do not rewrite each other's lines.
 
 >>> entries, problems = parse('msgid "a"\nmsgstr "b"\n', "x.po")
 >>> entries[0].msgstr, problems
 (['b'], [])
->>> parse('msgid "a"\nmsgstr "Partenaire\n', "x.po")[1][0].message
-'unterminated string'
+>>> print(parse('msgid "a"\nmsgstr "Partenaire\n', "x.po")[1][0].message)
+a quotation mark " is missing at the end of this line (unterminated string)
 """
 
 from __future__ import annotations
@@ -16,10 +20,14 @@ import re
 from dataclasses import dataclass, field
 
 from ..errors import Problem
+from .linebreak import breaks, cuts
 
 _KEYWORD = re.compile(r'^(msgctxt|msgid|msgid_plural|msgstr(?:\[(\d+)\])?)\s+(".*)$')
 _ESCAPES = {"n": "\n", "t": "\t", '"': '"', "\\": "\\", "r": "\r", "a": "\a", "b": "\b",
             "f": "\f", "v": "\v"}
+_QUOTE = {v: "\\" + k for k, v in _ESCAPES.items()}
+WIDTH = 79                                  # gettext's page width
+UNTERMINATED = 'a quotation mark " is missing at the end of this line (unterminated string)'
 
 
 @dataclass
@@ -36,6 +44,7 @@ class Entry:
     previous: list[str] = field(default_factory=list)   # "#|" lines
     obsolete: bool = False
     msgstr_line: int = 0
+    raw: str | None = field(default=None, compare=False)   # the text as read, if unchanged
 
     @property
     def key(self) -> tuple[str | None, str]:
@@ -53,12 +62,20 @@ class Entry:
     def is_header(self) -> bool:
         return self.msgid == "" and self.msgctxt is None
 
+    def same(self, other: Entry) -> bool:
+        """The same content (whatever the layout): such an entry keeps its text as read."""
+        return (self.msgctxt, self.msgid, self.msgid_plural, self.msgstr, self.flags,
+                self.comments, self.extracted, self.references, previous_fields(self),
+                self.obsolete) == (other.msgctxt, other.msgid, other.msgid_plural,
+                                   other.msgstr, other.flags, other.comments, other.extracted,
+                                   other.references, previous_fields(other), other.obsolete)
+
 
 def _unquote(text: str, path: str, line: int, problems: list[Problem]) -> str | None:
     """The value of one ``"..."`` token (with C escapes), or None after noting the problem."""
     text = text.rstrip()
     if len(text) < 2 or not text.startswith('"') or not text.endswith('"') or _ends_escaped(text):
-        problems.append(Problem(path, line, "unterminated string"))
+        problems.append(Problem(path, line, UNTERMINATED))
         return None
     body = text[1:-1]
     if "\\" not in body and '"' not in body:    # the common case: nothing to unescape
@@ -67,12 +84,15 @@ def _unquote(text: str, path: str, line: int, problems: list[Problem]) -> str | 
     while i < len(body):
         ch = body[i]
         if ch == '"':
-            problems.append(Problem(path, line, 'unescaped " inside a string'))
+            problems.append(Problem(path, line, 'a quotation mark " inside the text must be '
+                                    'written \\" (unescaped ")'))
             return None
         if ch == "\\":
             nxt = body[i + 1: i + 2]
             if nxt not in _ESCAPES:
-                problems.append(Problem(path, line, f"invalid escape \\{nxt}"))
+                problems.append(Problem(path, line, f"a backslash \\ must be followed by n, t, "
+                                        f'" or \\; write \\\\ for a backslash itself (invalid '
+                                        f"escape \\{nxt})"))
                 return None
             out.append(_ESCAPES[nxt])
             i += 2
@@ -89,39 +109,43 @@ def _ends_escaped(text: str) -> bool:
 
 
 def parse(text: str, path: str) -> tuple[list[Entry], list[Problem]]:
-    """Read PO text into entries; problems name the file and line."""
+    """Read PO text into entries; problems name the file and line. A BOM is accepted."""
     entries: list[Entry] = []
     problems: list[Problem] = []
     entry: Entry | None = None
     target: tuple[str, int] | None = None      # the field continuation strings extend
     pending = Entry(line=0)                    # comments and flags before the next msgid
     seen_msgid = False
+    # Only "\n" ends a line (splitlines() would also split at U+2028 and shift line numbers).
+    lines = [raw.removesuffix("\r") for raw in text.removeprefix("\ufeff").split("\n")]
+    first = last = 0                           # the current entry's lines, for Entry.raw
 
     def finish() -> None:
         nonlocal entry
         if entry is not None:
             if not entry.msgstr:
-                problems.append(Problem(path, entry.line, "entry has no msgstr"))
+                problems.append(Problem(path, entry.line, "this entry has no msgstr line: add "
+                                        'msgstr "" below its msgid'))
+            entry.raw = "\n".join(lines[first - 1:last])
             entries.append(entry)
         entry = None
 
-    # Only "\n" ends a line (splitlines() would also split at U+2028 and shift line numbers).
-    for number, raw in enumerate(text.split("\n"), start=1):
-        raw = raw.removesuffix("\r")
+    for number, raw in enumerate(lines, start=1):
         line = raw.strip()
         obsolete = line.startswith("#~")
         if obsolete:
             line = line[2:].strip()
-            if line.startswith("|"):
-                continue
-        if not line:
-            if not obsolete:
+        if not line or (obsolete and line.startswith("|")):
+            if line:
+                pending.line = pending.line or number
+            elif not obsolete:
                 target = None
             continue
         if line.startswith("#") and not obsolete:
             if entry is not None and target is not None:
                 finish()
                 target = None
+            pending.line = pending.line or number
             kind, rest = line[:2], line[2:].strip()
             if kind == "#,":
                 pending.flags |= {f.strip() for f in rest.split(",") if f.strip()}
@@ -136,15 +160,19 @@ def parse(text: str, path: str) -> tuple[list[Entry], list[Problem]]:
             continue
         if line.startswith('"'):
             if target is None or entry is None:
-                problems.append(Problem(path, number, "string outside an entry"))
+                problems.append(Problem(path, number, "a quoted string with no msgid or msgstr "
+                                        "above it: join it to the entry or delete it"))
                 continue
             value = _unquote(line, path, number, problems)
             if value is not None:
                 _append(entry, target, value)
+            last = number
             continue
         match = _KEYWORD.match(line)
         if not match:
-            problems.append(Problem(path, number, f"not PO syntax: {raw.strip()[:40]!r}"))
+            problems.append(Problem(path, number, "this line is not PO: each line starts with "
+                                    "msgid, msgstr, msgctxt, a quoted string or # (found "
+                                    f"{raw.strip()[:40]!r})"))
             target = None
             continue
         keyword, index, rest = match.groups()
@@ -153,21 +181,23 @@ def parse(text: str, path: str) -> tuple[list[Entry], list[Problem]]:
             entry is None or bool(entry.msgstr) or seen_msgid))
         if starts:
             finish()
+            first = pending.line or number
             entry = Entry(line=number, flags=pending.flags, comments=pending.comments,
                           extracted=pending.extracted, references=pending.references,
-                          previous=pending.previous,
-                          obsolete=obsolete)
+                          previous=pending.previous, obsolete=obsolete)
             pending = Entry(line=0)
             seen_msgid = False
         if entry is None:
-            problems.append(Problem(path, number, f"{keyword} without msgid"))
+            problems.append(Problem(path, number, f"{keyword} without a msgid above it"))
             continue
+        last = number
         if keyword == "msgid":
             seen_msgid = True
         if keyword.startswith("msgstr"):
             slot = int(index) if index is not None else 0
             if slot != len(entry.msgstr):
-                problems.append(Problem(path, number, f"{keyword} out of order"))
+                problems.append(Problem(path, number, f"{keyword} is out of order: number the "
+                                        "plural forms msgstr[0], msgstr[1] … in order"))
             entry.msgstr.append("")
             entry.msgstr_line = entry.msgstr_line or number
             target = ("msgstr", len(entry.msgstr) - 1)
@@ -188,32 +218,111 @@ def _append(entry: Entry, target: tuple[str, int], value: str) -> None:
         setattr(entry, name, (getattr(entry, name) or "") + value)
 
 
-def previous_msgid(entry: Entry) -> str | None:
-    """The source text a fuzzy entry was translated from (its ``#| msgid`` lines).
+def previous_fields(entry: Entry) -> list[tuple[str, str]]:
+    """The ``#|`` lines as (keyword, value) pairs: the source a fuzzy entry came from.
 
-    >>> e = Entry(line=1, previous=['msgctxt "k"', 'msgid "Alte "', '"Fassung"'])
-    >>> previous_msgid(e)
-    'Alte Fassung'
+    >>> previous_fields(Entry(line=1, previous=['msgctxt "k"', 'msgid "Alte "', '"Fassung"']))
+    [('msgctxt', 'k'), ('msgid', 'Alte Fassung')]
     """
-    parts, keep = [], False
+    out: list[tuple[str, str]] = []
     for line in entry.previous:
         keyword, _, rest = line.partition(" ")
         if line.startswith('"'):
-            rest = line
+            if out:
+                out[-1] = (out[-1][0], out[-1][1] + (_unquote(line, "", 0, []) or ""))
         elif keyword in ("msgid", "msgid_plural", "msgctxt"):
-            keep = keyword == "msgid"
-        else:
-            continue
-        if keep:
-            value = _unquote(rest, "", 0, [])
-            parts.append(value or "")
-    return "".join(parts) if parts else None
+            out.append((keyword, _unquote(rest, "", 0, []) or ""))
+    return out
+
+
+def previous_msgid(entry: Entry) -> str | None:
+    """The source text a fuzzy entry was translated from (its ``#| msgid`` lines)."""
+    return next((value for key, value in previous_fields(entry) if key == "msgid"), None)
 
 
 def header(entries: list[Entry]) -> dict[str, str]:
-    """The header entry's fields (``Language``, ``Plural-Forms`` …)."""
+    """The header entry's fields (``Language``, ``Plural-Forms`` …), in their order."""
     for entry in entries:
         if entry.is_header and entry.msgstr:
             fields = (line.partition(":") for line in entry.msgstr[0].splitlines())
             return {name.strip(): value.strip() for name, sep, value in fields if sep}
     return {}
+
+
+# -- the writer ----------------------------------------------------------------------------
+
+def escape(text: str) -> str:
+    return "".join(_QUOTE.get(ch, ch) for ch in text)
+
+
+def wrap(keyword: str, value: str, prefix: str = "") -> list[str]:
+    r"""One keyword and its string as msgcat writes them (``write-po.c``'s ``wrap``).
+
+    >>> wrap("msgid", "Zeile\nZweite")
+    ['msgid ""', '"Zeile\\n"', '"Zweite"']
+    """
+    out: list[str] = []
+    first = True
+    portions = re.findall(r"[^\n]*\n|[^\n]+", value) or [""]
+    for number, portion in enumerate(portions):
+        escaped = escape(portion)
+        allowed = breaks(escaped)
+        i = 0
+        for ch in portion:              # never inside an escape sequence
+            if ch in _QUOTE:
+                allowed[i + 1] = False
+            i += len(_QUOTE.get(ch, ch))
+        if portion.endswith("\n"):      # nor just before the final \n
+            allowed[-2] = False
+        width = WIDTH - 1 - len(prefix) - 1
+        start = len(keyword) + 1 if first else 0
+        at = cuts(escaped, allowed, width, start)
+        if first and escaped and (number < len(portions) - 1 or start > width or at):
+            out.append(f'{prefix}{keyword} ""')
+            first, start = False, 0
+            at = cuts(escaped, allowed, width, start)
+        bounds = [0, *at, len(escaped)]
+        for j in range(len(bounds) - 1):
+            lead = f"{prefix}{keyword} " if first and j == 0 else prefix
+            out.append(f'{lead}"{escaped[bounds[j]:bounds[j + 1]]}"')
+        first = False
+    return out
+
+
+def _references(refs: list[str]) -> list[str]:
+    lines, line = [], "#:"
+    for ref in refs:
+        if len(line) > 2 and len(line) + len(ref) + 1 > WIDTH:
+            lines.append(line)
+            line = "#:"
+        line += " " + ref
+    return lines + ([line] if refs else [])
+
+
+def format_entry(entry: Entry) -> str:
+    """One entry as msgcat writes it (comments, references, flags, #|, then the strings)."""
+    out = [f"# {c}".rstrip() for c in entry.comments]
+    if not entry.obsolete:
+        out += [f"#. {c}".rstrip() for c in entry.extracted]
+        out += _references(list(dict.fromkeys(entry.references)))
+    flags = sorted(entry.flags - {"fuzzy"})
+    if entry.flags:
+        out.append("#, " + ", ".join((["fuzzy"] if entry.fuzzy else []) + flags))
+    prefix = "#~ " if entry.obsolete else ""
+    for keyword, value in previous_fields(entry):
+        out += wrap(keyword, value, "#~| " if entry.obsolete else "#| ")
+    if entry.msgctxt is not None:
+        out += wrap("msgctxt", entry.msgctxt, prefix)
+    out += wrap("msgid", entry.msgid, prefix)
+    if entry.msgid_plural is None:
+        out += wrap("msgstr", (entry.msgstr or [""])[0], prefix)
+    else:
+        out += wrap("msgid_plural", entry.msgid_plural, prefix)
+        for index, text in enumerate(entry.msgstr or [""]):
+            out += wrap(f"msgstr[{index}]", text, prefix)
+    return "\n".join(out)
+
+
+def dump(entries: list[Entry]) -> str:
+    """A whole catalog: each entry as it was read if unchanged, else as msgcat writes it."""
+    return "\n\n".join(e.raw if e.raw is not None else format_entry(e) for e in entries) + "\n"

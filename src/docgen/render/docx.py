@@ -2,88 +2,22 @@
 
 Restyling is a Word job: change a style in ``templates/briefing.docx`` and every briefing
 follows. The styles used are listed in STYLES; the reference must define each of them.
+Each part of the briefing is one method of ``_Briefing``, in reading order.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
-import zipfile
-from collections.abc import Sequence
 from pathlib import Path
 
-import docx
-from docx.enum.text import WD_COLOR_INDEX
-from docx.opc.exceptions import PackageNotFoundError
+from docx.text.paragraph import Paragraph
 
-from ..errors import DocgenError, Problem
-from ..localise import LDocument
+from ..localise import LDocument, LHighlight, LPartnership
 from ..zips import restamp
-from .wordxml import XML_INVALID, add_field, keep_table_together, set_language, tag_runs
-
-STYLES = ("Title", "Subtitle", "Heading 1", "Heading 2", "Normal", "List Bullet",
-          "Summary", "Figure Label", "Source Note", "Header", "Footer", "Key Figures")
-
-
-class _Writer:
-    def __init__(self, doc: LDocument, reference: Path, draft: bool, where: str) -> None:
-        self.doc, self.draft, self.where = doc, draft, where
-        try:
-            self.word = docx.Document(str(reference))
-        except (OSError, ValueError, KeyError, zipfile.BadZipFile, PackageNotFoundError) as exc:
-            raise DocgenError([Problem(str(reference), None, f"cannot open the reference "
-                                       f"document: {exc}")]) from None
-        missing = [s for s in STYLES if s not in [st.name for st in self.word.styles]]
-        if missing:
-            raise DocgenError([Problem(str(reference), None,
-                                       f"reference document lacks style(s): {', '.join(missing)}")])
-        self.tag = doc.language.locale.replace("_", "-")
-        self.keep_next = False
-        # The reference's own sample paragraphs are not part of the briefing.
-        body = self.word.element.body
-        for child in list(body):
-            if child.tag.endswith("}p") or child.tag.endswith("}tbl"):
-                body.remove(child)
-
-    def text(self, value: str) -> str:
-        if XML_INVALID.search(value):
-            raise DocgenError([Problem(self.where, None,
-                                       f"text has a character Word cannot hold: {value[:60]!r}")])
-        return value
-
-    def para(self, style: str, *parts: str | tuple[str, bool]) -> None:
-        paragraph = self.word.add_paragraph(style=style)
-        if style in ("Heading 1", "Heading 2", "Figure Label") or self.keep_next:
-            paragraph.paragraph_format.keep_with_next = True
-        for part in parts:
-            value, bold = part if isinstance(part, tuple) else (part, False)
-            run = paragraph.add_run(self.text(value))
-            run.bold = bold or None
-            if self.draft and getattr(value, "fallback", False):
-                run.font.highlight_color = WD_COLOR_INDEX.YELLOW
-        tag_runs(paragraph, self.tag)
-
-    def table(self, rows: Sequence[tuple[str, str | None]], header: tuple[str, str]) -> None:
-        """Label and value rows; a row without a value is a subheading across both columns."""
-        table = self.word.add_table(rows=1, cols=2)
-        table.style = self.word.styles["Key Figures"]
-        for cell, heading in zip(table.rows[0].cells, header, strict=True):
-            cell.text = self.text(heading)
-        for label, value in rows:
-            cells = table.add_row().cells
-            if value is None:
-                merged = cells[0].merge(cells[1])
-                merged.text = ""
-                run = merged.paragraphs[0].add_run(self.text(label))
-                run.bold = True
-                continue
-            cells[0].text = self.text(label)
-            cells[1].text = self.text(value)
-        keep_table_together(table)
-        for row in table.rows:
-            for cell in row.cells:
-                for paragraph in cell.paragraphs:
-                    tag_runs(paragraph, self.tag)
+from .wordpackage import settle_properties, settle_settings
+from .wordwriter import STYLES, Writer
+from .wordxml import add_contents, add_field, set_language, tag_runs
 
 
 def _fit(text: str, limit: int = 255) -> str:
@@ -91,83 +25,158 @@ def _fit(text: str, limit: int = 255) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def render(doc: LDocument, reference: Path, edition: dt.datetime, draft: bool = False,
-           where: str = "briefing") -> bytes:
-    """The briefing's DOCX bytes (zip entries stamped with the edition time)."""
-    _ = doc.labels.gettext
-    ngettext = doc.labels.ngettext
-    w = _Writer(doc, reference, draft, where)
-    fmt = doc.formatter
+class _Briefing(Writer):
+    def write(self) -> None:
+        self.title_block()
+        anchor = self.contents()
+        self.summary()
+        for partnership in self.doc.partnerships:
+            self.partnership(partnership)
+        self.conclusion()
+        self._imprint()
+        self.fill_contents(anchor)
+        self.page_frame()
 
-    w.para("Title", doc.title)
-    w.para("Subtitle", doc.subtitle)
-    w.para("Subtitle", _("Briefing for decision makers"), " · ", doc.edition_text)
-    w.para("Heading 1", _("Summary"))
-    w.para("Summary", doc.lead)
-    w.para("Heading 2", _("At a glance"))
-    w.table([(h.value, h.label) for h in doc.at_a_glance],
-            (_("Key figure"), _("What it measures")))
-    for p in doc.partnerships:
-        w.para("Heading 1", f"{fmt.number(p.number)}. ", p.title)
-        w.keep_next = True            # the intro stays with its table
-        w.para("Normal", p.intro)
-        w.keep_next = False
-        rows: list[tuple[str, str | None]] = []
+    def title_block(self) -> None:
+        _ = self._
+        self.para("Title", self.doc.title)
+        self.para("Subtitle", self.doc.subtitle)
+        self.para("Subtitle", _("Briefing for decision makers"), " · ", self.doc.edition_text)
+
+    def contents(self) -> Paragraph:
+        """The heading of the table of contents; its entries follow once every heading is known."""
+        _ = self._
+        return self.para("TOC Heading", _("Contents"))
+
+    def fill_contents(self, anchor: Paragraph) -> None:
+        entries = []
+        previous = anchor._p
+        for text, bookmark in self.headings:
+            paragraph = self.word.add_paragraph(style="toc 1")
+            previous.addnext(paragraph._p)
+            previous = paragraph._p
+            entries.append((paragraph, self.text(text), bookmark))
+        add_contents(entries)
+        for paragraph, _text, _bookmark in entries:
+            tag_runs(paragraph, self.tag)
+
+    def summary(self) -> None:
+        _ = self._
+        self.heading(1, _("Summary"))
+        self.para("Summary", self.doc.lead)
+        self.heading(2, _("At a glance"))
+        # Translators: a table's description for screen readers (Word's alt text).
+        description = _("Key figures of Wallonia’s biotech sector and what each measures")
+        self.figures(self.doc.at_a_glance, _("At a glance"), description)
+
+    def figures(self, highlights: list[LHighlight], title: str, description: str) -> None:
+        _ = self._
+        self.table([(h.value, h.label) for h in highlights],
+                   (_("Key figure"), _("What it measures")), title, description)
+
+    def partnership(self, p: LPartnership) -> None:
+        _, fmt = self._, self.doc.formatter
+        self.heading(1, f"{fmt.number(p.number)}. ", p.title)
+        self.para("Normal", p.intro, keep=True)        # the intro stays with its table
+        self.profile(p)
+        shown = [value for t in p.tables for _label, value in t.rows]
+        # Its figures, read like the glance table; one already in its own table is not repeated.
+        figures = [h for h in p.highlights if not any(h.value in value for value in shown)]
+        if figures:
+            # Translators: the heading above a partnership's table of its key figures.
+            title = _("In figures")
+            # Translators: a table's description for screen readers; {partnership} names it.
+            described = _("{partnership}: key figures and what each measures",
+                          partnership=p.short_title)
+            self.heading(2, title)
+            self.figures(figures, title, described)
+        for lst in p.lists:
+            if lst.title:
+                self.heading(2, lst.title)
+            self.bullets(lst.items)
+        for t in p.tables:                 # the article's own table, under its title
+            self.heading(2, t.title)
+            # Translators: a table's description for screen readers; {table} is its title.
+            described = _("{partnership}: {table}, each indicator with its details",
+                          partnership=p.short_title, table=t.title)
+            self.table(t.rows, (_("Indicator"), _("Details")), t.title, described)
+
+    def profile(self, p: LPartnership) -> None:
+        _, ngettext, fmt = self._, self.doc.labels.ngettext, self.doc.formatter
+        rows = []
         if p.organisations:
             rows.append((ngettext("Organisation", "Organisations", len(p.organisations)),
                          fmt.list(p.organisations)))
         rows.append((ngettext("Location", "Locations", len(p.places)), fmt.list(p.places)))
-        for t in p.tables:                 # the article's own table, under its title
-            rows += [(t.title, None), *t.rows]
-        w.table(rows, (_("Indicator"), _("Details")))
-        shown = [value for t in p.tables for _label, value in t.rows]
-        # Its figures, read like the glance table; one already in its own table is not repeated.
-        figures = [(h.value, h.label) for h in p.highlights
-                   if not any(h.value in value for value in shown)]
-        if figures:
-            w.table(figures, (_("Key figure"), _("What it measures")))
-        for lst in p.lists:
-            if lst.title:
-                w.para("Figure Label", lst.title)
-            for item in lst.items:
-                w.para("List Bullet", item)
-    w.para("Heading 1", _("Conclusion"))
-    w.para("Normal", doc.conclusion)
-    # Translators: the briefing's last line; {source} names the original article.
-    w.para("Source Note", _("Source: {source}", source=doc.source_note))
+        # Translators: the title of a partnership's table of organisations and locations.
+        title = _("Profile")
+        # Translators: a table's description for screen readers; {partnership} names it.
+        described = _("{partnership}: who takes part and where", partnership=p.short_title)
+        self.table(rows, (_("Indicator"), _("Details")), title, described)
 
-    section = w.word.sections[0]
-    header = section.header.paragraphs[0]
-    header.style = w.word.styles["Header"]
-    header.add_run(w.text(doc.title))
-    footer = section.footer.paragraphs[0]
-    footer.style = w.word.styles["Footer"]
-    template = _("Page {page} of {pages}")
-    for i, piece in enumerate(template.split("{page}")):
-        if i:
-            add_field(footer, "PAGE")
-        for j, rest in enumerate(piece.split("{pages}")):
-            if j:
-                add_field(footer, "NUMPAGES")
-            if rest:
-                footer.add_run(rest)
-    for paragraph in (header, footer):
-        tag_runs(paragraph, w.tag)
+    def conclusion(self) -> None:
+        _ = self._
+        self.heading(1, _("Conclusion"))
+        self.para("Normal", self.doc.conclusion)
 
-    set_language(w.word, w.tag)
-    props = w.word.core_properties
-    props.title = _fit(doc.title)
-    props.subject = _fit(doc.subtitle)
-    props.keywords = _fit(_("biotechnology, Wallonia, partnerships, economy, innovation"))
-    props.language = w.tag
-    props.author = _("Communications team, Wallonia")
-    props.last_modified_by = props.author
-    props.comments = _fit(doc.source_note)
-    props.created = props.modified = edition
-    props.revision = 1
-    props.category = _("Briefing for decision makers")
+    def _imprint(self) -> None:
+        """The publication details; the place for the imprint (publisher, source, licence)."""
+        _ = self._
+        self.heading(1, _("Publication details"))
+        lines = ((_("Publisher"), _("Communications team, Wallonia")),
+                 (_("Edition"), self.doc.edition_text),
+                 (_("Source"), self.doc.source_note))
+        for index, (label, value) in enumerate(lines):       # the lines stay together
+            self.para("Source Note", (label, True), "\t", value, keep=index < len(lines) - 1)
+        if self.draft and self.doc.fallbacks:
+            self.para("Source Note", _("Draft: highlighted texts are not yet translated."))
+
+    def page_frame(self) -> None:
+        """The running header (the title) and the footer "Page 2 of 5" with live fields."""
+        section = self.word.sections[0]
+        header = section.header.paragraphs[0]
+        header.style = self.word.styles["Header"]
+        header.add_run(self.text(self.doc.title))
+        footer = section.footer.paragraphs[0]
+        footer.style = self.word.styles["Footer"]
+        _ = self._
+        for i, piece in enumerate(_("Page {page} of {pages}").split("{page}")):
+            if i:
+                add_field(footer, "PAGE")
+            for j, rest in enumerate(piece.split("{pages}")):
+                if j:
+                    add_field(footer, "NUMPAGES")
+                if rest:
+                    footer.add_run(rest)
+        for paragraph in (header, footer):
+            tag_runs(paragraph, self.tag)
+
+    def properties(self, edition: dt.datetime) -> None:
+        _ = self._
+        set_language(self.word, self.tag)
+        settle_settings(self.word, self.tag)
+        settle_properties(self.word)
+        props = self.word.core_properties
+        props.title = _fit(self.doc.title)
+        props.subject = _fit(self.doc.subtitle)
+        props.keywords = _fit(_("biotechnology, Wallonia, partnerships, economy, innovation"))
+        props.language = self.tag
+        props.author = _("Communications team, Wallonia")
+        props.last_modified_by = props.author
+        props.comments = _fit(self.doc.source_note)
+        props.created = props.modified = edition
+        props.revision = 1
+        props.category = _("Briefing for decision makers")
+
+
+def render(doc: LDocument, reference: Path, edition: dt.datetime, draft: bool = False,
+           where: str = "briefing") -> bytes:
+    """The briefing's DOCX bytes (zip entries stamped with the edition time)."""
+    briefing = _Briefing(doc, reference, draft, where)
+    briefing.write()
+    briefing.properties(edition)
     buffer = io.BytesIO()
-    w.word.save(buffer)
+    briefing.word.save(buffer)
     return restamp(buffer.getvalue(), edition)
 
 

@@ -68,13 +68,21 @@ def nowidow(text: str) -> str:
     """
     head, space, last = text.rpartition(" ")
     joined = f"{head}\u00a0{last}" if space and len(last) < 20 else text
-    return Msg.make(joined, getattr(text, "fallback", False))
+    return Msg.make(joined, getattr(text, "fallback", False), getattr(text, "key", None))
 
 
-def environment(templates: Path, draft: bool = False) -> Environment:
+def environment(templates: Path, draft: bool = False,
+                anchors: list[tuple[str, str | None, str]] | None = None) -> Environment:
+    """``anchors``: when a list, every catalog text printed gets an anchor ``#msg-N`` whose
+    page WeasyPrint reports; the list receives the entries' keys in reading order."""
+
     def finalize(value: object) -> object:
+        key = getattr(value, "key", None)
         if draft and getattr(value, "fallback", False):
-            return Markup('<mark class="fallback" title="untranslated">{}</mark>').format(value)
+            value = Markup('<mark class="fallback" title="untranslated">{}</mark>').format(value)
+        if anchors is not None and key is not None:
+            anchors.append(key)
+            return Markup('<span id="msg-{}">{}</span>').format(len(anchors) - 1, value)
         return value
 
     env = Environment(loader=FileSystemLoader(templates), autoescape=select_autoescape(
@@ -89,9 +97,10 @@ def environment(templates: Path, draft: bool = False) -> Environment:
 
 
 def render(doc: LDocument, templates: Path, draft: bool = False,
-           name: str = "brochure.html") -> str:
+           name: str = "brochure.html",
+           anchors: list[tuple[str, str | None, str]] | None = None) -> str:
     try:
-        template = environment(templates, draft).get_template(name)
+        template = environment(templates, draft, anchors).get_template(name)
         return template.render(doc=doc, _=doc.labels.gettext, ngettext=doc.labels.ngettext,
                                raw=doc.labels.raw, draft=draft)
     except TemplateError as exc:
