@@ -46,18 +46,19 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 # -- 0. a warning never fails a build ---------------------------------------------------------
 
 FR_CONTENT = "locales/fr/LC_MESSAGES/content.po"
-WARNINGS = {   # kind: (file, old, new, the warning written out)
+WARNINGS = {   # kind: (file, old, new, the start of the warning, written out)
     "apostrophe": (FR_CONTENT, 'msgstr "Objectifs"', 'msgstr "L\'objectif"',
                    "warning: typography: use the apostrophe ’ (U+2019) rather than '"),
     "space before colon": (FR_CONTENT, 'msgstr "Objectifs"', 'msgstr "Objectifs : tous"',
-                           "warning: French typography: a no-break space (U+202F before ; ! ?, "
-                           "U+00A0 before :) goes before ; : ! ?"),
+                           "warning: French typography: a no-break space (U+00A0) goes before a "
+                           "colon"),
     "straight quote": (FR_CONTENT, 'msgstr "Objectifs"', 'msgstr "Objectifs \\"clés\\""',
                        "warning: French typography: quote with « » rather than \" or “ ”"),
     "length": ("locales/fr/LC_MESSAGES/ui.po", 'msgstr "Partenariats biotech en Wallonie"',
                'msgstr "Biotech"', "warning: suspicious length: 7 characters for a source of 32"),
     "guillemets": (FR_CONTENT, 'msgstr "Objectifs"', 'msgstr "«Objectifs»"',
-                   "warning: French typography: « » take a no-break space inside"),
+                   "warning: French typography: « and » take a no-break space (U+00A0) "
+                   "inside"),
     "german quotes": ("locales/de/LC_MESSAGES/ui.po", 'msgstr "Auf einen Blick"',
                       'msgstr "Auf einen \\"Blick\\""',
                       "warning: German typography: quote with „…“"),
@@ -100,10 +101,10 @@ def test_preview_and_page_pass_with_a_warning(project_dir: Path) -> None:
     po.write_text(po.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
     code, out = run(project_dir, "preview", "--lang", "fr")
     assert code == 0 and out.count(expected) == 1, out
-    assert (project_dir / "output/preview/fr/contact-sheet.png").exists()
+    assert (project_dir / "output/preview/fr/brochure/contact-sheet.png").exists()
     code, out = run(project_dir, "page")
     assert code == 0 and out.count(expected) == 1, out
-    assert "7 built, 1 up to date; 1 warning(s)" in out, out       # fr's PDF was previewed
+    assert "8 built, 0 up to date; 1 warning(s)" in out, out   # preview publishes nothing
 
 
 def test_what_a_cache_returns_cannot_be_changed_by_a_caller(tmp_path: Path) -> None:
