@@ -405,15 +405,18 @@ def test_init_norwegian_stays_no_and_the_comments_stay(project_dir: Path) -> Non
     config = project_dir / "locales" / "languages.yaml"
     before = config.read_text(encoding="utf-8")
     code, out = run(project_dir, "i18n", "init", "--lang", "no", "--locale", "nb_NO",
-                    "--name", 'Norsk "bokmål": #1')
+                    "--name", 'Norsk "bok\\mål": #1')
     assert code == 0, out
     after = config.read_text(encoding="utf-8")
-    assert after == before + "'no': {locale: nb_NO, name: 'Norsk \"bokmål\": #1'}\n"
+    assert after == before + "'no': {locale: nb_NO, name: 'Norsk \"bok\\mål\": #1'}\n"
     code, out = run(project_dir, "i18n", "status", "--lang", "no", "--json")
     assert code == 0 and '"language": "no"' in out, out
     header = (project_dir / "locales/no/LC_MESSAGES/ui.po").read_text(encoding="utf-8")
-    assert header.startswith('# docgen: Norsk "bokmål": #1 ui catalog.\n')
+    assert header.startswith('# docgen: Norsk "bok\\mål": #1 ui catalog.\n')
+    assert '"Language-Team: Norsk \\"bok\\\\mål\\": #1\\n"\n' in header   # escaped
     assert '"Language: no\\n"' in header
+    code, out = run(project_dir, "i18n", "check", "--lang", "no")
+    assert code == 0 and "catalogs OK" in out, out
 
 
 @pytest.mark.parametrize(("line", "expected"), [
