@@ -2,6 +2,9 @@
 
 Restyling is a Word job: change a style in ``templates/briefing.docx`` and every briefing
 follows. The styles used are listed in STYLES; the reference must define each of them.
+
+Slot kinds: every paragraph and table cell is running text (a Msg's own string, "44 Millionen
+Euro"); the key-figure tables are displays (``.form("display")``, "44 Mio. €").
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from docx.enum.text import WD_COLOR_INDEX
 from docx.opc.exceptions import PackageNotFoundError
 
 from ..errors import DocgenError, Problem
-from ..localise import LDocument
+from ..localise import LDocument, LHighlight
 from ..zips import restamp
 from .wordxml import XML_INVALID, add_field, keep_table_together, set_language, tag_runs
 
@@ -86,6 +89,11 @@ class _Writer:
                     tag_runs(paragraph, self.tag)
 
 
+def _display(h: LHighlight) -> tuple[str, str]:
+    """A key figure and its label, as a display prints them."""
+    return h.value.form("display"), h.label.form("display")
+
+
 def _fit(text: str, limit: int = 255) -> str:
     """Core properties hold at most 255 characters."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -101,11 +109,11 @@ def render(doc: LDocument, reference: Path, edition: dt.datetime, draft: bool = 
 
     w.para("Title", doc.title)
     w.para("Subtitle", doc.subtitle)
-    w.para("Subtitle", _("Briefing for decision makers"), " · ", doc.edition_text)
+    w.para("Subtitle", _("Briefing for decision-makers"), " · ", doc.edition_text)
     w.para("Heading 1", _("Summary"))
     w.para("Summary", doc.lead)
     w.para("Heading 2", _("At a glance"))
-    w.table([(h.value, h.label) for h in doc.at_a_glance],
+    w.table([_display(h) for h in doc.at_a_glance],
             (_("Key figure"), _("What it measures")))
     for p in doc.partnerships:
         w.para("Heading 1", f"{fmt.number(p.number)}. ", p.title)
@@ -120,10 +128,10 @@ def render(doc: LDocument, reference: Path, edition: dt.datetime, draft: bool = 
         for t in p.tables:                 # the article's own table, under its title
             rows += [(t.title, None), *t.rows]
         w.table(rows, (_("Indicator"), _("Details")))
-        shown = [value for t in p.tables for _label, value in t.rows]
+        shown = [value.form("display") for t in p.tables for _label, value in t.rows]
         # Its figures, read like the glance table; one already in its own table is not repeated.
-        figures = [(h.value, h.label) for h in p.highlights
-                   if not any(h.value in value for value in shown)]
+        figures = [_display(h) for h in p.highlights
+                   if not any(h.value.form("display") in value for value in shown)]
         if figures:
             w.table(figures, (_("Key figure"), _("What it measures")))
         for lst in p.lists:
@@ -165,7 +173,7 @@ def render(doc: LDocument, reference: Path, edition: dt.datetime, draft: bool = 
     props.comments = _fit(doc.source_note)
     props.created = props.modified = edition
     props.revision = 1
-    props.category = _("Briefing for decision makers")
+    props.category = _("Briefing for decision-makers")
     buffer = io.BytesIO()
     w.word.save(buffer)
     return restamp(buffer.getvalue(), edition)
