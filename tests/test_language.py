@@ -68,10 +68,11 @@ BIOWIN_TITLE = {
     "nl": "BioWin en MEDVIA: interregionale samenwerking voor gezondheidsinnovatie",
     "en": "BioWin and MEDVIA: interregional cooperation for health innovation",
 }
-RECYCLING_LABEL = {"de": "der Laborabfälle bis 2025 recycelt",
-                   "fr": "des déchets de laboratoire recyclés d’ici 2025",
-                   "nl": "van het labo-afval gerecycleerd tegen 2025",
-                   "en": "of laboratory waste recycled by 2025"}
+RECYCLING_LABEL = {"de": "der Laborabfälle bis 2025 recycelt (Ziel, Stand 2024)",
+                   "fr": "des déchets de laboratoire recyclés d’ici 2025 (objectif annoncé "
+                         "en 2024)",
+                   "nl": "van het labo-afval gerecycleerd tegen 2025 (doelstelling, stand 2024)",
+                   "en": "of laboratory waste recycled by 2025 (target as of 2024)"}
 FORECAST_JOBS = {"de": "prognostizierte neue direkte Arbeitsplätze bis 2028",
                  "fr": "créations d’emplois directs prévues d’ici 2028",
                  "nl": "verwachte nieuwe directe jobs tegen 2028",

@@ -183,6 +183,7 @@ class Formatter:
             return self.at_least(v, slot)
         methods: dict[str, Callable[[Any], str]] = {
             "count": self.number, "percent": self.percent, "area_m2": self.area,
-            "year": self.year, "url": self.url, "words": self.words}
+            "year": self.year, "url": self.url, "words": self.words,
+            "target": self.year, "as_of": self.year}
         method = methods[figure.kind]
         return method(v)

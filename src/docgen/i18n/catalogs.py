@@ -25,7 +25,8 @@ KEYWORDS = {"_": None, "gettext": None, "raw": None, "ngettext": (1, 2)}
 FIGURE_WORDS = {"count": "a number", "money": "an amount of money", "percent": "a percentage",
                 "area_m2": "an area", "year": "a year", "years": "a range of years",
                 "at_least": "a minimum", "url": "a web address",
-                "words": "a number in words"}
+                "words": "a number in words", "target": "a target year",
+                "as_of": "the year the statement dates from"}
 
 
 def _catalog(domain: Domain, locale: str | None, what: str) -> Catalog:
