@@ -312,3 +312,10 @@ def test_a_typed_count_is_refused(project_dir: Path) -> None:
         load(source)
     assert f"{source}:{line}: figures.partnerships: derived from the list of partnerships, " \
            "never typed: remove it" in str(caught.value)
+
+
+def test_an_unknown_number_language_is_one_clear_line() -> None:
+    from docgen.style import Style
+    with pytest.raises(DocgenError) as caught:
+        Formatter("de_BE", Style(words="xx")).words(9)
+    assert str(caught.value) == "locales/style.yaml: words: num2words has no language 'xx'"

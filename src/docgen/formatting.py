@@ -36,6 +36,7 @@ from babel.numbers import (
 )
 from babel.units import format_unit
 
+from .errors import DocgenError, Problem
 from .model import Figure
 from .style import Style
 
@@ -73,7 +74,11 @@ class Formatter:
         """
         from num2words import num2words
         lang = self.style.words or self.locale.language
-        text: str = num2words(value, lang=lang)
+        try:
+            text: str = num2words(value, lang=lang)
+        except NotImplementedError:
+            raise DocgenError([Problem("locales/style.yaml", None, f"words: num2words has no "
+                                       f"language {lang!r}")]) from None
         # German counts before a noun: "ein", never the bare numeral "eins" ("einhundertein").
         return text[:-1] if lang.startswith("de") and text.endswith("eins") else text
 
