@@ -42,7 +42,8 @@ def test_extract_is_idempotent_and_references_the_data(project_dir: Path) -> Non
     assert after.encode() == before
     context = 'msgctxt "partnerships.biowin-medvia.tables[0].rows[1].value"'
     block = after[after.index(context) - 200:]
-    assert '#. {investment} = an amount of money, e.g. "44\u00a0Mio.\u00a0€"' in block
+    assert ('#. {investment} = an amount of money; in running text, '
+            'e.g. "44\u00a0Millionen Euro"') in block
     assert re.search(r"#: data/partnerships\.yaml:\d+", block)
 
 

@@ -2,6 +2,10 @@
 
 Every text is looked up in the language's catalog; an untranslated or fuzzy text falls
 back to its source, is marked (``Msg.fallback``) and listed in ``fallbacks``: never silent.
+
+A text with figures is finished in both forms: as running text (the string itself: "44
+Millionen Euro") and for a display (``Msg.display``: "44 Mio. €"). The template or renderer
+declares which a slot prints (``running``/``display``); see ``render.html``.
 """
 
 from __future__ import annotations
@@ -17,19 +21,31 @@ from .model import PLACEHOLDER, Document, Highlight, Partnership, Text
 
 
 class Msg(str):
-    """A finished string; ``fallback`` is True when it is the untranslated source, ``key``
+    """A finished string (running text); ``fallback`` is True when it is the untranslated
+    source; ``display`` is the form for a display slot when it differs (else None); ``key``
     names the catalog entry it comes from (domain, msgctxt, msgid), for the review document."""
 
     fallback = False
+    display: str | None = None
     key: tuple[str, str | None, str] | None = None
 
     @classmethod
-    def make(cls, text: str, fallback: bool,
+    def make(cls, text: str, fallback: bool, display: str | None = None,
              key: tuple[str, str | None, str] | None = None) -> Msg:
         msg = cls(text)
         msg.fallback = fallback
+        msg.display = display if display != text else None
         msg.key = key
         return msg
+
+    def form(self, slot: str) -> Msg:
+        """This text as a slot of that kind prints it ("running" or "display").
+
+        >>> Msg.make("44 Millionen Euro", False, "44 Mio. €").form("display")
+        '44 Mio. €'
+        """
+        text = self.display if slot == "display" and self.display is not None else str(self)
+        return Msg.make(text, self.fallback, key=self.key)
 
 
 def fill(template: str, values: dict[str, str]) -> str:
@@ -85,12 +101,12 @@ class Labels:
 
     def raw(self, msgid: str) -> Msg:
         forms, fallback = self._lookup.forms(msgid, None)
-        return Msg.make(forms[0], fallback, (UI.name, None, msgid))
+        return Msg.make(forms[0], fallback, key=(UI.name, None, msgid))
 
     def gettext(self, msgid: str, **values: object) -> Msg:
         text = self.raw(msgid)
         return Msg.make(fill(text, {k: str(v) for k, v in values.items()}), text.fallback,
-                        text.key)
+                        key=text.key)
 
     def ngettext(self, singular: str, plural: str, n: int, **values: object) -> Msg:
         forms, fallback = self._lookup.forms(singular, None, plural)
@@ -100,14 +116,14 @@ class Labels:
         index = catalog.plural.index(n) if catalog is not None and not fallback else int(n != 1)
         text = forms[min(index, len(forms) - 1)]
         return Msg.make(fill(text, {k: str(v) for k, v in values.items()}), fallback,
-                        (UI.name, None, singular))
+                        key=(UI.name, None, singular))
 
     __call__ = gettext
 
 
 @dataclass
 class LHighlight:
-    value: str
+    value: Msg          # the figure alone: its running-text form, ``.display`` for a card
     label: Msg
 
 
@@ -169,17 +185,31 @@ def localise(doc: Document, language: Language, catalogs: Mapping[str, Translati
     fallbacks: list[Fallback] = []
     content = _Lookup(CONTENT, catalogs.get(CONTENT.name), fallbacks)
     labels = Labels(_Lookup(UI, catalogs.get(UI.name), fallbacks))
-    # Translators: a minimum, as in "50+ clinical trials a year"; {number} is the number.
-    fmt = Formatter(language.locale, at_least=labels.raw("{number}+"))
+    patterns = {
+        # Translators: a minimum on a display (a figure card), as in "50+ clinical trials a
+        # year"; {number} is the number, e.g. "50".
+        "at_least.display": labels.raw("{number}+"),
+        # Translators: a minimum in running text (a paragraph, list or table), as in "at
+        # least 50 clinical trials a year"; {number} is the number, e.g. "50".
+        "at_least.running": labels.raw("at least {number}"),
+        # Translators: an amount in euros from a million up, in running text; {amount} is the
+        # number with CLDR's long word, e.g. "44 million" (fr "44 millions", nl "44 miljoen"):
+        # write the currency around it ("{amount} d’euros"). Displays keep "€44m".
+        "EUR": labels.raw("€{amount}"),
+    }
+    fmt = Formatter(language.locale, language.style, patterns)
 
     def t(text: Text) -> Msg:
         forms, fallback = content.forms(text.msgid, text.context)
-        values = {name: fmt.figure(text.figures[name]) for name in text.placeholders}
-        return Msg.make(keep_dash(fill(forms[0], values)), fallback,
-                        (CONTENT.name, text.context, text.msgid))
+        slots = [{name: fmt.figure(text.figures[name], slot) for name in text.placeholders}
+                 for slot in ("running", "display")]
+        running, display = (keep_dash(fill(forms[0], values)) for values in slots)
+        return Msg.make(running, fallback, display,
+                        key=(CONTENT.name, text.context, text.msgid))
 
     def highlight(h: Highlight) -> LHighlight:
-        return LHighlight(fmt.figure(h.figure), t(h.label))
+        value = Msg.make(fmt.figure(h.figure, "running"), False, fmt.figure(h.figure))
+        return LHighlight(value, t(h.label))
 
     def partnership(p: Partnership) -> LPartnership:
         title = t(p.title)

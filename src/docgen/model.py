@@ -14,12 +14,19 @@ PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 FORBIDDEN_CHARACTERS = re.compile("[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u202a-\u202e"
                                   "\u2060-\u2064\u2066-\u2069\ufeff]")
 
-FIGURE_KINDS = ("count", "money", "percent", "area_m2", "year", "years", "at_least", "url")
+FIGURE_KINDS = ("count", "money", "percent", "area_m2", "year", "years", "at_least", "url",
+                "target", "as_of")
+# A ``target`` is a year by which something is planned; ``as_of`` is the year a statement
+# dates from (the latest year the article reports). Both print as a year.
+# Figures the loader derives from the source itself, never typed in it: the number of
+# partnerships in figures and in words ("neun", "neuf", "negen", "nine").
+DERIVED = {"partnerships": "count", "partnerships_in_words": "words"}
 
 
 @dataclass(frozen=True)
 class Figure:
-    """A typed number (or URL) that Babel writes for each language."""
+    """A typed number (or URL) that Babel writes for each language; ``kind`` "words" is a
+    derived count spelled out (num2words), and a derived figure has ``line`` 0."""
 
     name: str
     kind: str

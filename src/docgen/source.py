@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 
 from .errors import DocgenError, Problem, raise_if_errors
-from .model import Document, Figure, Highlight, ItemList, Partnership, Row, Table, Text
+from .model import DERIVED, Document, Figure, Highlight, ItemList, Partnership, Row, Table, Text
 from .yamlnodes import NAME, SLUG, Reader
 
 
@@ -104,7 +104,7 @@ def _check_figures_used(r: Reader, doc: Document) -> None:
         (f"partnerships.{p.id}.figures", p.figures) for p in doc.partnerships]
     for where, figures in scopes:
         for name, figure in figures.items():
-            if id(figure) not in used:
+            if id(figure) not in used and figure.line:      # a derived one may go unused
                 r.problems.append(Problem(r.path, figure.line,
                                           f"{where}.{name}: figure is never used in a text"))
 
@@ -141,12 +141,18 @@ def load(path: Path | str) -> Document:
     f = r.mapping(root, "document", ("title", "subtitle", "source_note", "lead", "conclusion",
                                      "partnerships"), ("figures", "at_a_glance"))
     shared = _figures(r, f.get("figures"), "figures", {})
+    for key, node in getattr(f.get("figures"), "value", []):
+        if key.value in DERIVED:
+            r.error(node, f"figures.{key.value}", "derived from the list of partnerships, "
+                    "never typed: remove it")
+    nodes = r.sequence(f.get("partnerships"), "partnerships")
+    shared.update({name: Figure(name, kind, len(nodes)) for name, kind in DERIVED.items()})
 
     def text(name: str) -> Text:
         return r.text(f.get(name), name, name, shared)
 
     partnerships, seen = [], set()
-    for i, node in enumerate(r.sequence(f.get("partnerships"), "partnerships")):
+    for i, node in enumerate(nodes):
         p = _partnership(r, node, i + 1, shared)
         if p is None:
             continue

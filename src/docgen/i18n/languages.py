@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 from babel import Locale, UnknownLocaleError
 
 from ..errors import DocgenError, Problem
+from ..style import Style, load_styles
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,7 @@ class Language:
     code: str
     locale: str
     name: str
+    style: Style = field(default_factory=Style)     # locales/style.yaml
 
     def domains(self) -> tuple[Domain, ...]:
         """The catalogs this language translates (none for its own source texts)."""
@@ -46,11 +48,13 @@ def load_languages(locales_dir: Path) -> dict[str, Language]:
         raise DocgenError([Problem(str(path), 1, "expected one line per language: "
                                    "'xx: {locale: xx_YY, name: Name}'")])
     out, problems = {}, []
+    styles = load_styles(locales_dir / "style.yaml")
     for code, spec in raw.items():
         try:
             locale = str(spec["locale"])
             Locale.parse(locale)
-            out[str(code)] = Language(str(code), locale, str(spec.get("name", code)))
+            out[str(code)] = Language(str(code), locale, str(spec.get("name", code)),
+                                      styles.get(str(code), Style()))
         except (KeyError, TypeError, AttributeError):
             problems.append(Problem(str(path), None, f"{code}: needs a 'locale'"))
         except (UnknownLocaleError, ValueError):
