@@ -13,9 +13,11 @@ from dataclasses import dataclass, field
 
 from babel.messages.plurals import get_plural
 
+from . import localise_visuals as visuals
 from .formatting import Formatter
 from .i18n.catalogs import Translations
 from .i18n.languages import CONTENT, UI, Domain, Language
+from .localise_visuals import LConnection, LPanel, LPlace
 from .model import PLACEHOLDER, Document, Highlight, Partnership, Text
 
 
@@ -134,6 +136,8 @@ class LPartnership:
     highlights: list[LHighlight]
     lists: list[LList]
     tables: list[LTable]
+    locations: list[LPlace] = field(default_factory=list)     # the places, for the map
+    connections: list[LConnection] = field(default_factory=list)
 
 
 @dataclass
@@ -153,6 +157,8 @@ class LDocument:
     labels: Labels
     formatter: Formatter
     fallbacks: list[Fallback] = field(default_factory=list)
+    regions: dict[str, Msg] = field(default_factory=dict)   # map unit -> name, for the map
+    chart: list[LPanel] = field(default_factory=list)
 
     @property
     def lang(self) -> str:
@@ -187,7 +193,8 @@ def localise(doc: Document, language: Language, catalogs: Mapping[str, Translati
             lists=[LList(lst.kind, t(lst.title) if lst.title else None,
                          [t(i) for i in lst.items]) for lst in p.lists],
             tables=[LTable(tb.kind, t(tb.title), [(t(r.label), t(r.value)) for r in tb.rows])
-                    for tb in p.tables])
+                    for tb in p.tables],
+            locations=visuals.places(p, doc, t), connections=visuals.connections(p, fmt))
 
     return LDocument(
         language=language, edition=edition, edition_text=fmt.date(edition),
@@ -195,4 +202,5 @@ def localise(doc: Document, language: Language, catalogs: Mapping[str, Translati
         conclusion=t(doc.conclusion), source_note=t(doc.source_note),
         at_a_glance=[highlight(h) for h in doc.at_a_glance],
         partnerships=[partnership(p) for p in doc.partnerships],
-        labels=labels, formatter=fmt, fallbacks=fallbacks)
+        labels=labels, formatter=fmt, fallbacks=fallbacks, regions=visuals.regions(doc, t),
+        chart=visuals.chart(doc, t, fmt))

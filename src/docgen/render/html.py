@@ -19,6 +19,7 @@ from markupsafe import Markup, escape
 from ..errors import DocgenError, Problem
 from ..localise import LDocument, Msg
 from ..model import PLACEHOLDER
+from .visuals import Visuals
 
 
 def css_string(text: str) -> str:
@@ -85,6 +86,7 @@ def environment(templates: Path, draft: bool = False) -> Environment:
     env.filters["figure"] = figure
     env.filters["css_content"] = css_content
     env.filters["css_string"] = css_string
+    env.globals["visuals"] = Visuals(templates)     # the map and the chart (visuals.html)
     return env
 
 
