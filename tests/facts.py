@@ -14,7 +14,9 @@ from .conftest import flat
 
 
 def facts(root: Path, lang: str) -> list[str]:
-    """Organisations, places, every figure (formatted by Babel) and the URL."""
+    """Organisations, places, links abroad, every figure (formatted by Babel) and the URL.
+
+    A derived figure (the EU average) is drawn in the brochure's chart only: not here."""
     doc = load(root / "data" / "partnerships.yaml")
     language = load_languages(root / "locales")[lang]
     cats = catalogs.load_all(root / "locales", language)
@@ -22,9 +24,10 @@ def facts(root: Path, lang: str) -> list[str]:
     fmt = local.formatter
     out = []
     for figures in [doc.figures] + [p.figures for p in doc.partnerships]:
-        out += [fmt.figure(f) for f in figures.values()]
+        out += [fmt.figure(f) for f in figures.values() if f.derivation is None]
     for p in local.partnerships:
         out += p.organisations + list(p.places) + [p.title]
+        out += [c.country for c in p.connections]
     return sorted({flat(x).strip() for x in out})
 
 

@@ -19,6 +19,7 @@ from docx.opc.exceptions import PackageNotFoundError
 from ..errors import DocgenError, Problem
 from ..localise import LDocument
 from ..zips import restamp
+from .visuals import links
 from .wordxml import XML_INVALID, add_field, keep_table_together, set_language, tag_runs
 
 STYLES = ("Title", "Subtitle", "Heading 1", "Heading 2", "Normal", "List Bullet",
@@ -117,6 +118,9 @@ def render(doc: LDocument, reference: Path, edition: dt.datetime, draft: bool = 
             rows.append((ngettext("Organisation", "Organisations", len(p.organisations)),
                          fmt.list(p.organisations)))
         rows.append((ngettext("Location", "Locations", len(p.places)), fmt.list(p.places)))
+        if p.connections:
+            rows.append((ngettext("Link abroad", "Links abroad", len(p.connections)),
+                         links(doc, p)))
         for t in p.tables:                 # the article's own table, under its title
             rows += [(t.title, None), *t.rows]
         w.table(rows, (_("Indicator"), _("Details")))

@@ -47,6 +47,11 @@ def connection_text(doc: LDocument, kind: str, country: str) -> Msg:
                               kind=connection_kind(doc, kind))
 
 
+def links(doc: LDocument, p: LPartnership) -> str:
+    """A partnership's links abroad in words (its page, the briefing)."""
+    return doc.formatter.list([connection_text(doc, c.kind, c.country) for c in p.connections])
+
+
 def connection_kind(doc: LDocument, kind: str) -> Msg:
     _ = doc.labels.gettext
     kinds = {
@@ -90,9 +95,7 @@ class Visuals:
         return Fonts(self.templates / "fonts")
 
     def links(self, doc: LDocument, p: LPartnership) -> str:
-        """A partnership's links abroad in words (its page, the briefing)."""
-        return doc.formatter.list([connection_text(doc, c.kind, c.country)
-                                   for c in p.connections])
+        return links(doc, p)
 
     def map(self, doc: LDocument, width: float = 340.0) -> MapView:
         _ = doc.labels.gettext
@@ -128,12 +131,12 @@ class Visuals:
         # Translators: the map's text for screen readers; {places} lists each place
         # with the numbers of its partnerships.
         alt = str(_("Map of Belgium’s regions with the partnerships by number. {places}.",
-                    places="; ".join(places)))
+                    places=". ".join(places)))
         if links:
-            alt += " " + _("Links abroad: {links}.", links="; ".join(
+            alt += " " + _("Links abroad: {links}.", links=fmt.list([
                 _("{label}: {value}", label=connection_text(doc, c.kind, c.country),
-                  value=fmt.list(numbers([p])))
-                for p in doc.partnerships for c in p.connections))
+                  value=fmt.number(p.number))
+                for p in doc.partnerships for c in p.connections]))
         spec = mapsvg.MapSpec(alt, regions, towns, list(links.values()), others)
         svg = mapsvg.draw_map(spec, self.outlines, self.colours, self.fonts.width, width)
         on_map = [p for p in doc.partnerships if p.locations]
@@ -157,14 +160,12 @@ class Visuals:
             label = _tick_writer(fmt, panel.kind, panel.currency)
             bars = [chartsvg.Bar(b.label, b.value, b.amount, b.derived) for b in panel.bars]
             panels.append(chartsvg.Panel(panel.title, bars, [(t, label(t)) for t in ticks]))
-            values = "; ".join(_("{label}: {value}", label=b.label,
-                                 value=b.value + ("*" if b.derived else ""))
-                               for b in panel.bars)
-            lines.append(str(_("{label}: {value}", label=panel.title, value=values)))
+            lines.append(" ".join([f"{panel.title}."] + [
+                f'{_("{label}: {value}", label=b.label, value=b.value + "*" * b.derived)}.'
+                for b in panel.bars]))
             notes += [f"* {note}" for note in panel.notes]
         # Translators: the chart's text for screen readers; {values} is every value in words.
-        alt = _("Chart of the headline figures. {values}", values=" ".join(
-            [f"{line}." for line in lines] + notes))
+        alt = _("Chart of the headline figures. {values}", values=" ".join(lines + notes))
         svg = chartsvg.draw_chart(panels, alt, self.colours, self.fonts.width, width)
         return ChartView(Markup(svg),  # noqa: S704 (every text in it is escaped by chart.py)
                          lines, notes, _("Source: {source}", source=doc.source_note))
