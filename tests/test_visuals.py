@@ -232,6 +232,9 @@ def test_every_town_marker_is_at_its_town_in_wallonia() -> None:
     ring = [(float(a) * 0.34, float(b) * 0.34)
             for a, b in (p.split(",") for p in walloon.group(1).split())]
     assert all(_inside(x, y, ring) for x, y in dots)
+    arrow = [(float(c.get("cx", 0)), float(c.get("cy", 0)))
+             for c in parse(str(svg)).iter(f"{SVG}circle") if c.get("r") == "1.6"]
+    assert len(arrow) == 1 and _inside(*arrow[0], ring)   # the link abroad leaves Wallonia
 
 
 def test_a_build_without_the_shared_folder_still_draws_the_map(tmp_path: Path) -> None:

@@ -17,7 +17,7 @@ NAME, REGION, BADGE, SMALL = 7.2, 8.4, 5.6, 6.3      # font sizes, pt
 RADIUS = 4.6                                          # a number's disc, pt
 # Where each region's name goes (lon, lat): open country, away from the towns.
 REGION_LABELS = {"BWR": (5.30, 50.16), "BFR": (3.62, 51.13), "BCR": (4.36, 50.94)}
-LINK_FROM = (3.80, 50.36)        # a link abroad leaves Wallonia here, westwards
+LINK_FROM = (4.24, 50.24)        # a link abroad leaves Wallonia here (Beaumont), westwards
 
 Box = tuple[float, float, float, float]   # left, top, right, bottom
 
@@ -196,17 +196,16 @@ def draw_map(spec: MapSpec, outlines: Outlines, colours: dict[str, str], measure
 
 
 def _link(canvas: _Canvas, link: Link, x: float, y: float) -> None:
-    """An arrow from (x, y) to the map's left edge, the country and the kind above it."""
+    """An arrow from (x, y) to the map's left edge; the country and the kind under it."""
     c = canvas.c
     canvas.parts.append(f'<path d="M{num(x)},{num(y)} H5" stroke="{c["navy"]}" '
                         'stroke-width="1.1" fill="none"/>')
     canvas.parts.append(f'<path d="M0.5,{num(y)} L6,{num(y - 3)} L6,{num(y + 3)} Z" '
                         f'fill="{c["navy"]}"/>')
     canvas.parts.append(f'<circle cx="{num(x)}" cy="{num(y)}" r="1.6" fill="{c["navy"]}"/>')
-    top = y - 4 - SMALL - 1.5 - NAME
-    w1 = canvas.label(1, top + NAME, link.country, NAME, 700, c["navy"])
-    canvas.badges(1 + w1 + 2.5, top + NAME * 0.62, link.numbers)
-    w2 = canvas.label(1, y - 4, link.kind, SMALL, 400, c["ink"])
+    baseline = y + 4 + NAME
+    w1 = canvas.label(1, baseline, link.country, NAME, 700, c["navy"])
+    canvas.badges(1 + w1 + 2.5, baseline - NAME * 0.36, link.numbers)
+    w2 = canvas.label(1, baseline + SMALL + 1.5, link.kind, SMALL, 400, c["ink"])
     right = max(1 + w1 + 2.5 + _badges_width(link.numbers), 1 + w2)
-    canvas.taken.append((0, top, right, y + 3))
-    canvas.taken.append((0, y - 3, x + 2, y + 3))
+    canvas.taken.append((0, y - 3, max(right, x + 2), baseline + SMALL + 3))

@@ -97,7 +97,9 @@ class Visuals:
     def links(self, doc: LDocument, p: LPartnership) -> str:
         return links(doc, p)
 
-    def map(self, doc: LDocument, width: float = 340.0) -> MapView:
+    def map(self, doc: LDocument, width: float | None = None) -> MapView:
+        """The map, ``width`` points wide (default: 270 pt, 95 mm, beside its legend)."""
+        width = width or 270.0
         _ = doc.labels.gettext
         fmt = doc.formatter
 
@@ -151,7 +153,9 @@ class Visuals:
             _("Map: {natural_earth}. Town coordinates: GeoNames (CC BY 4.0).",
               natural_earth=CREDIT))
 
-    def chart(self, doc: LDocument, width: float = 482.0) -> ChartView:
+    def chart(self, doc: LDocument, width: float | None = None) -> ChartView:
+        """The chart, ``width`` points wide (default: 482 pt, the 170 mm text width)."""
+        width = width or 482.0
         _ = doc.labels.gettext
         fmt = doc.formatter
         panels, lines, notes = [], [], []
