@@ -241,3 +241,55 @@ def test_the_pdf_shows_the_map_labels_and_the_chart_values(built: Path, lang: st
     text = flat(pdf_text(built / "output" / lang / f"brochure-{lang}.pdf"))
     expected = MAP_WORDS[lang] + CHART_VALUES[lang] + ["Made with Natural Earth", "GeoNames"]
     assert [w for w in expected if flat(w) not in text] == []
+
+
+def _boxes(svg: str) -> list[tuple[str, tuple[float, float, float, float]]]:
+    """Each text's box (from the bundled fonts' advance widths, as WeasyPrint sets them)."""
+    from docgen.render.svgkit import Fonts
+
+    fonts = Fonts(ROOT / "templates" / "fonts")
+    out = []
+    for t in parse(svg).iter(f"{SVG}text"):
+        words = "".join(t.itertext())
+        size, weight = float(t.get("font-size", 0)), int(t.get("font-weight", 400))
+        width = fonts.width(words, size, weight)
+        x = float(t.get("x", 0)) - {"start": 0, "middle": width / 2, "end": width}[
+            t.get("text-anchor", "start")]
+        y = float(t.get("y", 0))
+        out.append((words, (x, y - 0.75 * size, x + width, y + 0.2 * size)))
+    for c in parse(svg).iter(f"{SVG}circle"):       # discs and dots: no label may cover one
+        x, y, r = (float(c.get(k, 0)) for k in ("cx", "cy", "r"))
+        out.append(("(disc)", (x - r, y - r, x + r, y + r)))
+    return out
+
+
+def _own(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    """A number on its own disc."""
+    cx, cy = (a[0] + a[2]) / 2, (a[1] + a[3]) / 2
+    return b[0] <= cx <= b[2] and b[1] <= cy <= b[3]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_label_of_the_map_or_the_chart_overlaps_another(lang: str) -> None:
+    from docgen.render.map import overlaps
+
+    visuals, doc = Visuals(ROOT / "templates"), localised(ROOT, lang)
+    for svg in (str(visuals.map(doc).svg), str(visuals.chart(doc).svg)):
+        boxes = _boxes(svg)
+        clashes = [(a, b) for i, (a, box_a) in enumerate(boxes) for b, box_b in boxes[i + 1:]
+                   if overlaps(box_a, box_b, pad=0)
+                   and not _own(box_a, box_b) and not _own(box_b, box_a)]
+        assert clashes == []
+        width, height = (float(v) for v in parse(svg).get("viewBox", "").split()[2:])
+        assert all(x1 >= 0 and x2 <= width and y1 >= 0 and y2 <= height
+                   for _, (x1, y1, x2, y2) in boxes)
+
+
+def test_a_town_off_the_map_is_a_clean_error(project_dir: Path) -> None:
+    from docgen.errors import DocgenError
+
+    data = project_dir / "data" / "partnerships.yaml"
+    data.write_text(data.read_text(encoding="utf-8").replace(
+        'lat: "50.71229", lon: "4.52529"', 'lat: "48.85", lon: "2.35"'), encoding="utf-8")
+    with pytest.raises(DocgenError, match="the map: outside the map of Belgium: Rixensart"):
+        Visuals(project_dir / "templates").map(localised(project_dir, "en"))

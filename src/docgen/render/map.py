@@ -171,9 +171,13 @@ def draw_map(spec: MapSpec, outlines: Outlines, colours: dict[str, str], measure
 
     # Dots first: no label may cover a town.
     points = [(town, *at(town.lon, town.lat)) for town in spec.towns]
+    outside = [t.name for t, x, y in points if not (0 <= x <= width and 0 <= y <= height)]
+    if outside:
+        raise ValueError(f"outside the map of Belgium: {', '.join(outside)}")
     canvas.taken += [(x - 2.5, y - 2.5, x + 2.5, y + 2.5) for _, x, y in points]
-    for link in spec.links:
-        _link(canvas, link, *at(*LINK_FROM))
+    for i, link in enumerate(spec.links):       # several: one under the other
+        x, y = at(*LINK_FROM)
+        _link(canvas, link, x, y + i * (NAME + SMALL + 10))
     for region in spec.regions + [Region(k, v, []) for k, v in spec.unlabelled.items()]:
         x, y = at(*REGION_LABELS[region.code])
         size, weight = (REGION, 700) if region.numbers else (SMALL, 400)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from ..errors import DocgenError, Problem
 from ..formatting import Formatter
 from ..localise import LDocument, LPartnership, Msg
 from . import chart as chartsvg
@@ -140,7 +141,11 @@ class Visuals:
                   value=fmt.number(p.number))
                 for p in doc.partnerships for c in p.connections]))
         spec = mapsvg.MapSpec(alt, regions, towns, list(links.values()), others)
-        svg = mapsvg.draw_map(spec, self.outlines, self.colours, self.fonts.width, width)
+        try:
+            svg = mapsvg.draw_map(spec, self.outlines, self.colours, self.fonts.width, width)
+        except ValueError as exc:      # a town of the data that the outlines do not cover
+            raise DocgenError([Problem(str(self.templates / MAP_FILE), None,
+                                       f"the map: {exc}")]) from None
         on_map = [p for p in doc.partnerships if p.locations]
         return MapView(
             Markup(svg),  # noqa: S704 (every text in it is escaped by map.py)
