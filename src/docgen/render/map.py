@@ -121,10 +121,14 @@ class _Canvas:
             self.parts.append(f'<text x="{num(cx)}" y="{num(y + BADGE * 0.36)}" '
                               f'font-size="{BADGE}" font-weight="700" text-anchor="middle" '
                               f'fill="{self.c["navy"]}">{text(n)}</text>')
-        return len(numbers) * (2 * RADIUS + 1.4) - 1.4 if numbers else 0.0
+        return _badges_width(numbers)
 
 
 def _badges_width(numbers: list[str]) -> float:
+    """
+    >>> _badges_width([]), round(_badges_width(["1", "2"]), 2)
+    (0.0, 19.8)
+    """
     return len(numbers) * (2 * RADIUS + 1.4) - 1.4 if numbers else 0.0
 
 
