@@ -14,11 +14,12 @@ from .conftest import flat
 
 
 def facts(root: Path, lang: str) -> list[str]:
-    """Organisations, places, every figure (formatted by Babel) and the URL.
+    """Organisations, places, links abroad, every figure (formatted by Babel) and the URL.
 
     A figure is found in its display form ("44 Mio. €", "50+") or its running-text form
     ("44 Millionen Euro", "mindestens 50"): either is written "display|running"; use
-    ``present`` to look for one.
+    ``present`` to look for one. A derived figure (the EU average) is drawn in the brochure's
+    chart only: not here.
     """
     doc = load(root / "data" / "partnerships.yaml")
     language = load_languages(root / "locales")[lang]
@@ -29,9 +30,10 @@ def facts(root: Path, lang: str) -> list[str]:
     for figures in [doc.figures] + [p.figures for p in doc.partnerships]:
         out += ["|".join(dict.fromkeys(flat(fmt.figure(f, slot)).strip()
                                        for slot in ("display", "running")))
-                for f in figures.values()]
+                for f in figures.values() if f.derivation is None]
     for p in local.partnerships:
         out += p.organisations + list(p.places) + [p.title]
+        out += [c.country for c in p.connections]
     return sorted({flat(x).strip() for x in out})
 
 

@@ -109,13 +109,24 @@ class Formatter:
         return pattern.replace("{amount}", words)
 
     def percent(self, value: Decimal) -> str:
-        r"""
+        r"""Decimals as the value has them (CLDR's pattern alone would round 3.5 to 4).
+
         >>> Formatter("fr_BE").percent(Decimal(85))
         '85\xa0%'
         >>> Formatter("nl_BE").percent(Decimal(35))
         '35%'
+        >>> Formatter("de_BE").percent(Decimal("3.5")), Formatter("en_IE").percent(Decimal("3.5"))
+        ('3,5\xa0%', '3.5%')
         """
-        return format_percent(value / 100, locale=self.numbers)
+        return format_percent(value / 100, locale=self.numbers, decimal_quantization=False)
+
+    def country(self, code: str) -> str:
+        """A country's name from its ISO 3166 code (CLDR).
+
+        >>> Formatter("fr_BE").country("US"), Formatter("nl_BE").country("US")
+        ('États-Unis', 'Verenigde Staten')
+        """
+        return str(self.locale.territories.get(code, code))
 
     def area(self, square_metres: int) -> str:
         r"""

@@ -14,9 +14,11 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from . import localise_visuals as visuals
 from .formatting import Formatter
 from .i18n.catalogs import Translations
 from .i18n.languages import CONTENT, UI, Domain, Language
+from .localise_visuals import LConnection, LPanel, LPlace
 from .model import PLACEHOLDER, Document, Highlight, Partnership, Text
 
 
@@ -153,6 +155,8 @@ class LPartnership:
     highlights: list[LHighlight]
     lists: list[LList]
     tables: list[LTable]
+    locations: list[LPlace] = field(default_factory=list)     # the places, for the map
+    connections: list[LConnection] = field(default_factory=list)
 
 
 @dataclass
@@ -173,6 +177,8 @@ class LDocument:
     formatter: Formatter
     fallbacks: list[Fallback] = field(default_factory=list)
     links: dict[str, str] = field(default_factory=dict)   # a web address as printed -> URL
+    regions: dict[str, Msg] = field(default_factory=dict)   # map unit -> name, for the map
+    chart: list[LPanel] = field(default_factory=list)
 
     @property
     def lang(self) -> str:
@@ -221,7 +227,8 @@ def localise(doc: Document, language: Language, catalogs: Mapping[str, Translati
             lists=[LList(lst.kind, t(lst.title) if lst.title else None,
                          [t(i) for i in lst.items]) for lst in p.lists],
             tables=[LTable(tb.kind, t(tb.title), [(t(r.label), t(r.value)) for r in tb.rows])
-                    for tb in p.tables])
+                    for tb in p.tables],
+            locations=visuals.places(p, doc, t), connections=visuals.connections(p, fmt))
 
     return LDocument(
         language=language, edition=edition, edition_text=fmt.date(edition),
@@ -229,7 +236,8 @@ def localise(doc: Document, language: Language, catalogs: Mapping[str, Translati
         conclusion=t(doc.conclusion), source_note=t(doc.source_note),
         at_a_glance=[highlight(h) for h in doc.at_a_glance],
         partnerships=[partnership(p) for p in doc.partnerships],
-        labels=labels, formatter=fmt, fallbacks=fallbacks, links=_links(doc, fmt))
+        labels=labels, formatter=fmt, fallbacks=fallbacks, links=_links(doc, fmt),
+        regions=visuals.regions(doc, t), chart=visuals.chart(doc, t, fmt))
 
 
 def _links(doc: Document, fmt: Formatter) -> dict[str, str]:

@@ -21,6 +21,12 @@ FIGURE_KINDS = ("count", "money", "percent", "area_m2", "year", "years", "at_lea
 # Figures the loader derives from the source itself, never typed in it: the number of
 # partnerships in figures and in words ("neun", "neuf", "negen", "nine").
 DERIVED = {"partnerships": "count", "partnerships_in_words": "words"}
+# What a chart can plot: one of these per panel, so that no axis mixes units.
+PLOTTABLE_KINDS = ("count", "money", "percent", "area_m2")
+# The map units of templates/map/belgium-regions.svg (Natural Earth's SU_A3 codes).
+REGIONS = ("BWR", "BFR", "BCR")
+# How a partnership is linked to a country abroad (a connection is not a place).
+CONNECTION_KINDS = ("export_destination", "partner_region")
 
 
 @dataclass(frozen=True)
@@ -32,6 +38,41 @@ class Figure:
     kind: str
     value: int | Decimal | tuple[int, int] | str
     currency: str | None = None
+    line: int = 0
+    derivation: Derivation | None = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Derivation:
+    """A figure computed from another one, with the source's words that justify it."""
+
+    source: Figure
+    divisor: int
+    reason: Text
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a place lies: a whole region, or a town (GeoNames id and coordinates)."""
+
+    name: str                   # the place as the source names it (German)
+    region: str                 # the map unit it lies in (one of REGIONS)
+    lon: Decimal | None = None
+    lat: Decimal | None = None
+    geonames: int | None = None
+    line: int = 0
+
+    @property
+    def is_town(self) -> bool:
+        return self.lon is not None
+
+
+@dataclass(frozen=True)
+class Connection:
+    """A link of a partnership to a country abroad: ISO 3166 code and kind of link."""
+
+    country: str
+    kind: str
     line: int = 0
 
 
@@ -87,6 +128,15 @@ class Partnership:
     highlights: tuple[Highlight, ...]
     lists: tuple[ItemList, ...]
     tables: tuple[Table, ...]
+    connections: tuple[Connection, ...] = ()
+
+
+@dataclass(frozen=True)
+class ChartPanel:
+    """One panel of the headline chart: bars of one unit, each a figure with its label."""
+
+    title: Text
+    bars: tuple[Highlight, ...]
 
 
 @dataclass(frozen=True)
@@ -100,11 +150,21 @@ class Document:
     figures: Mapping[str, Figure]
     at_a_glance: tuple[Highlight, ...]
     partnerships: tuple[Partnership, ...]
+    locations: Mapping[str, Location] = field(default_factory=dict)
+    chart: tuple[ChartPanel, ...] = ()
+
+    def derivations(self) -> list[Derivation]:
+        """The derived figures' derivations, the document's first."""
+        scopes = [self.figures] + [p.figures for p in self.partnerships]
+        return [f.derivation for figures in scopes for f in figures.values() if f.derivation]
 
     def texts(self) -> list[Text]:
         """Every translatable text, in reading order (what the catalog extracts)."""
         out = [self.title, self.subtitle, self.lead]
         out += [h.label for h in self.at_a_glance]
+        for panel in self.chart:
+            out += [panel.title] + [bar.label for bar in panel.bars]
+        out += [d.reason for d in self.derivations()]
         for p in self.partnerships:
             out += [p.title, *p.places, p.intro]
             out += [h.label for h in p.highlights]

@@ -18,6 +18,7 @@ from docx.text.paragraph import Paragraph
 
 from ..localise import LDocument, LHighlight, LPartnership
 from ..zips import restamp
+from .visuals import links
 from .wordpackage import settle_properties, settle_settings
 from .wordwriter import STYLES, Writer
 from .wordxml import add_contents, add_field, set_language, tag_runs
@@ -117,6 +118,9 @@ class _Briefing(Writer):
             rows.append((ngettext("Organisation", "Organisations", len(p.organisations)),
                          fmt.list(p.organisations)))
         rows.append((ngettext("Location", "Locations", len(p.places)), fmt.list(p.places)))
+        if p.connections:
+            rows.append((ngettext("Link abroad", "Links abroad", len(p.connections)),
+                         links(self.doc, p)))
         # Translators: the title of a partnership's table of organisations and locations.
         title = _("Profile")
         # Translators: a table's description for screen readers; {partnership} names it.

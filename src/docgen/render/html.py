@@ -31,6 +31,7 @@ from markupsafe import Markup, escape
 from ..errors import DocgenError, Problem
 from ..localise import LDocument, Msg
 from ..model import PLACEHOLDER
+from .visuals import Visuals
 
 
 def css_string(text: str) -> str:
@@ -110,6 +111,7 @@ def environment(templates: Path, draft: bool = False,
     env.filters["display"] = lambda text: text.form("display") if isinstance(text, Msg) else text
     env.filters["css_content"] = css_content
     env.filters["css_string"] = css_string
+    env.globals["visuals"] = Visuals(templates)     # the map and the chart (visuals.html)
     return env
 
 
