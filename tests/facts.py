@@ -14,7 +14,13 @@ from .conftest import flat
 
 
 def facts(root: Path, lang: str) -> list[str]:
-    """Organisations, places, every figure (formatted by Babel) and the URL."""
+    """Organisations, places, links abroad, every figure (formatted by Babel) and the URL.
+
+    A figure is found in its display form ("44 Mio. €", "50+") or its running-text form
+    ("44 Millionen Euro", "mindestens 50"): either is written "display|running"; use
+    ``present`` to look for one. A derived figure (the EU average) is drawn in the brochure's
+    chart only: not here.
+    """
     doc = load(root / "data" / "partnerships.yaml")
     language = load_languages(root / "locales")[lang]
     cats = catalogs.load_all(root / "locales", language)
@@ -22,9 +28,12 @@ def facts(root: Path, lang: str) -> list[str]:
     fmt = local.formatter
     out = []
     for figures in [doc.figures] + [p.figures for p in doc.partnerships]:
-        out += [fmt.figure(f) for f in figures.values()]
+        out += ["|".join(dict.fromkeys(flat(fmt.figure(f, slot)).strip()
+                                       for slot in ("display", "running")))
+                for f in figures.values() if f.derivation is None]
     for p in local.partnerships:
         out += p.organisations + list(p.places) + [p.title]
+        out += [c.country for c in p.connections]
     return sorted({flat(x).strip() for x in out})
 
 
@@ -44,6 +53,11 @@ def texts(root: Path, lang: str, highlights: bool = True) -> list[str]:
         for table in p.tables:
             out += [table.title] + [x for row in table.rows for x in row]
     return out
+
+
+def present(fact: str, text: str, squeezed: bool = False) -> bool:
+    """Whether one of a fact's forms ("display|running") is in the text."""
+    return any((squeeze(form) if squeezed else form) in text for form in fact.split("|"))
 
 
 def squeeze(text: str) -> str:

@@ -16,7 +16,7 @@ from lxml import etree
 from pypdf import PdfReader
 
 from .conftest import ROOT, docx_text, flat
-from .facts import facts, squeeze, texts
+from .facts import facts, present, squeeze, texts
 
 pytestmark = pytest.mark.slow
 LANGS = ("de", "fr", "nl", "en")
@@ -30,7 +30,7 @@ def briefing(built: Path, lang: str) -> Path:
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_fact_is_in_the_briefing(built: Path, lang: str) -> None:
     text = flat(docx_text(briefing(built, lang)))
-    assert [f for f in facts(built, lang) if f not in text] == []
+    assert [f for f in facts(built, lang) if not present(f, text)] == []
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -109,7 +109,7 @@ def test_libreoffice_opens_it_and_prints_the_content(built: Path, lang: str,
     out = docx.Document(str(briefing(built, lang)))
     for heading in (p.text for p in out.paragraphs if p.style.name == "Heading 1"):
         assert squeeze(heading) in squeeze(raw)
-    assert [f for f in facts(built, lang) if squeeze(f) not in squeeze(raw)] == []
+    assert [f for f in facts(built, lang) if not present(f, squeeze(raw), squeezed=True)] == []
     pages = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
     count = int(next(line.split()[-1] for line in pages.splitlines() if line.startswith("Pages")))
     assert 2 <= count <= 6
@@ -189,7 +189,7 @@ SUB_HEADINGS = {          # list and table titles of the first partnership, as p
     "de": ["Ziele", "Erfolge (2023–2024)", "Kennzahlen", "In Zahlen"],
     "fr": ["Objectifs", "Réalisations (2023–2024)", "Chiffres clés", "En chiffres"],
     "nl": ["Doelstellingen", "Verwezenlijkingen (2023–2024)", "Kerncijfers", "In cijfers"],
-    "en": ["Objectives", "Achievements (2023\u2009–\u20092024)", "Key figures", "In figures"],
+    "en": ["Objectives", "Achievements (2023–2024)", "Key figures", "In figures"],
 }
 
 

@@ -10,12 +10,12 @@ import pytest
 from pypdf import PdfReader
 
 from .conftest import flat, pdf_text
-from .facts import facts, squeeze, texts
+from .facts import facts, present, squeeze, texts
 
 pytestmark = pytest.mark.slow
 LANGS = ("de", "fr", "nl", "en")
-# The BioWin/MEDVIA investment, as Babel's CLDR data writes 44 million euros (compact).
-INVESTMENT = {"de": "44 Mio. €", "fr": "44 M €", "nl": "€ 44 mln.", "en": "€44M"}
+# The BioWin/MEDVIA investment on its figure card (CLDR short compact; English from en_GB).
+INVESTMENT = {"de": "44 Mio. €", "fr": "44 M €", "nl": "€ 44 mln.", "en": "€44m"}
 GERMAN_WORDS = ("Wallonien", "Flandern", "Ziele", "Erfolge", "Kennzahlen", " und ",
                 "Partnerschaft", "Fazit", "Seite ")
 
@@ -27,7 +27,7 @@ def brochure(built: Path, lang: str) -> Path:
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_fact_is_in_the_brochure(built: Path, lang: str) -> None:
     text = flat(pdf_text(brochure(built, lang)))
-    missing = [fact for fact in facts(built, lang) if fact not in text]
+    missing = [fact for fact in facts(built, lang) if not present(fact, text)]
     assert missing == []
     assert INVESTMENT[lang] in text
     assert "www.kickstartbiomanufacturing.be" in text
@@ -42,6 +42,8 @@ def test_every_text_of_the_source_is_in_the_brochure(built: Path, lang: str) -> 
 @pytest.mark.parametrize("lang", ("fr", "nl", "en"))
 def test_no_german_left_in_translations(built: Path, lang: str) -> None:
     text = flat(pdf_text(brochure(built, lang)))
+    # The source note quotes the original (German) title, as published.
+    text = text.replace("Biotech-Partnerschaften stärken die wallonische Wirtschaft", "")
     assert [w for w in GERMAN_WORDS if w in text] == []
 
 

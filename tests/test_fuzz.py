@@ -140,8 +140,9 @@ def built_fr(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
+    """What a build publishes (not the lock, not the gate's findings cache in .cache/)."""
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
-            if p.is_file() and p.name != ".docgen.lock"}
+            if p.is_file() and p.name != ".docgen.lock" and ".cache" not in p.parts}
 
 
 @pytest.mark.slow

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -149,3 +150,91 @@ def test_unreadable_sources_are_clean_errors(tmp_path: Path, content: bytes, lin
     found = [p for p in caught.value.problems if message in p.message]
     assert found, caught.value
     assert found[0].line == (line if b"percent" not in content else 2)
+
+
+# -- the places, links abroad, derived figures and chart (drawn in the brochure) ----------
+
+def test_the_usa_is_a_connection_not_a_place() -> None:
+    doc = load(ROOT / "data" / "partnerships.yaml")
+    us = next(p for p in doc.partnerships if p.id == "us-pharma")
+    assert [t.msgid for t in us.places] == ["Wallonien"]
+    assert [(c.country, c.kind) for c in us.connections] == [("US", "export_destination")]
+    assert [p.id for p in doc.partnerships if p.connections] == ["us-pharma"]
+
+
+def test_the_eu_average_is_declared_as_half_the_sector_growth() -> None:
+    doc = load(ROOT / "data" / "partnerships.yaml")
+    eu = doc.figures["eu_growth"]
+    assert (eu.kind, eu.value) == ("percent", Decimal("3.5"))
+    assert eu.derivation is not None
+    assert (eu.derivation.source.name, eu.derivation.divisor) == ("growth", 2)
+    assert "„doppelt so schnell wie der EU-Durchschnitt“" in eu.derivation.reason.msgid
+
+
+def test_towns_have_their_geonames_source() -> None:
+    doc = load(ROOT / "data" / "partnerships.yaml")
+    towns = {name: (loc.geonames, loc.lat, loc.lon, loc.region)
+             for name, loc in doc.locations.items() if loc.is_town}
+    assert towns == {
+        "Rixensart": (2787989, Decimal("50.71229"), Decimal("4.52529"), "BWR"),
+        "Gosselies": (2797376, Decimal("50.46936"), Decimal("4.43324"), "BWR"),
+        "Seneffe": (2786852, Decimal("50.53135"), Decimal("4.26301"), "BWR"),
+    }
+
+
+def _line(source: str, needle: str) -> int:
+    return source[: source.index(needle)].count("\n") + 1
+
+
+@pytest.mark.parametrize("old, new, message", [
+    ('Seneffe: {region: BWR, geonames: 2786852, ', 'Seneffe: {region: BWR, ',
+     "locations.Seneffe: a town has lat, lon and the geonames id of its source"),
+    ("Flandern: {region: BFR}", "Flandern: {region: BXX}",
+     "locations.Flandern.region: unknown region 'BXX' (one of BWR, BFR, BCR)"),
+    ("{country: US, kind: export_destination}", "{country: USA, kind: export_destination}",
+     "partnerships.us-pharma.connections[0].country: not an ISO 3166 country code: 'USA'"),
+    ("{country: US, kind: export_destination}", "{country: US, kind: export}",
+     "partnerships.us-pharma.connections[0].kind: unknown kind 'export'"),
+    ("    derive: growth\n", "    derive: growht\n",
+     "figures.eu_growth.derive: no figure named 'growht'"),
+    ("      - figure: eu_growth", "      - figure: partnerships",
+     "chart[0].bars: one unit per panel, got count, percent"),
+])
+def test_bad_visual_data_is_a_clean_error(tmp_path: Path, old: str, new: str,
+                                          message: str) -> None:
+    source = (ROOT / "data" / "partnerships.yaml").read_text(encoding="utf-8")
+    assert old in source
+    broken = source.replace(old, new, 1)
+    path = tmp_path / "partnerships.yaml"
+    path.write_text(broken, encoding="utf-8")
+    with pytest.raises(DocgenError) as caught:
+        load(path)
+    found = [str(p) for p in caught.value.problems if message in p.message]
+    assert found, caught.value
+    if "chart[0]" not in message:   # a panel's problem is on its title's line
+        assert found[0].startswith(f"{path}:{_line(broken, new)}: ")
+
+
+def test_a_place_without_a_location_is_an_error(tmp_path: Path) -> None:
+    source = (ROOT / "data" / "partnerships.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "partnerships.yaml"
+    path.write_text(re.sub(r"\n  Gosselies: .*", "", source), encoding="utf-8")
+    with pytest.raises(DocgenError) as caught:
+        load(path)
+    messages = [p.message for p in caught.value.problems]
+    assert messages == [
+        "partnerships.catalent-masthercell.places: 'Gosselies' has no entry under locations:",
+        "partnerships.thermo-fisher-novasep.places: 'Gosselies' has no entry under locations:"]
+
+
+def test_a_location_no_partnership_uses_is_an_error(tmp_path: Path) -> None:
+    source = (ROOT / "data" / "partnerships.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "partnerships.yaml"
+    path.write_text(source.replace("  Flandern: {region: BFR}\n",
+                                   "  Flandern: {region: BFR}\n  Namur: {region: BWR}\n"),
+                    encoding="utf-8")
+    with pytest.raises(DocgenError) as caught:
+        load(path)
+    line = _line(path.read_text(encoding="utf-8"), "  Namur:")
+    assert [str(p) for p in caught.value.problems] == [
+        f"{path}:{line}: locations.Namur: no partnership is there"]

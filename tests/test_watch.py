@@ -83,8 +83,10 @@ def test_a_broken_save_is_shown_and_the_last_preview_stays(project_dir: Path) ->
     edit(project_dir, OLD, 'msgstr "Financement {montant} conjoint"')
     problems = watcher.rebuild()
     assert len(problems) == 1
-    assert problems[0].endswith("content.po:169: placeholder {montant} is not in the source "
-                                "text")
+    po = (project_dir / FR).read_text(encoding="utf-8")
+    line = po[: po.index('msgstr "Financement {montant} conjoint"')].count("\n") + 1
+    assert problems[0].endswith(f"content.po:{line}: placeholder {{montant}} is not in the "
+                                "source text")
     assert pdf.read_bytes() == good
     state = json.loads((watcher.folder / "state.json").read_text(encoding="utf-8"))
     assert state["problems"] == problems and state["version"] == 2

@@ -55,7 +55,7 @@ def test_the_file_speaks_xliff_1_2_with_ids_notes_and_protected_placeholders(
             'resname="partnerships.biowin-medvia.tables[0].rows[1].value"') in raw
     assert '<source><ph id="1">{investment}</ph> (öffentlich-privat)</source>' in raw
     assert INVESTMENT in raw
-    assert '<note from="developer">{investment} = an amount of money, e.g. ' in raw
+    assert '<note from="developer">{investment} = an amount of money; in running text, e.g. ' in raw
     assert 'id="place/Gosselies" resname="place"' in raw
     ui = (project_dir / "output/xliff/ui-fr.xlf").read_text(encoding="utf-8")
     assert 'source-language="en"' in ui

@@ -78,8 +78,8 @@ def harfbuzz_subset_available() -> bool:
     return ctypes.util.find_library("harfbuzz-subset") is not None
 
 
-def plan(project: Project, options: Options) -> list[Job]:
-    edition = project.edition().isoformat()
+def plan(project: Project, options: Options, when: dt.datetime | None = None) -> list[Job]:
+    edition = (when or project.edition()).isoformat()
     version = code_version()
     jobs = []
     for language in project.select(options.langs):
@@ -150,7 +150,8 @@ def build(project: Project, options: Options,
     project.check_exists()
     languages = project.select(options.langs)
     report = Report()
-    problems = check(project.locales, languages)
+    edition = project.edition()             # once: the gate's target lint and every job
+    problems = check(project.locales, languages, edition_year=edition.year)
     errors = [p for p in problems if not p.warning]
     if errors:
         raise DocgenError(errors)
@@ -167,7 +168,7 @@ def build(project: Project, options: Options,
         for leftover in remove_leftovers(project.output):
             progress(f"removed {leftover.name}, left by an interrupted build")
         manifest = Manifest.load(project.output)
-        jobs = plan(project, options)
+        jobs = plan(project, options, edition)
         todo = [j for j in jobs
                 if options.force or not manifest.is_current(project, j.lang, j.fmt, j.key)]
         for job in jobs:

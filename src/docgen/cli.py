@@ -141,14 +141,15 @@ def bundle(ctx: click.Context) -> None:
 
 
 @cli.command()
+@click.option("--strict", is_flag=True, help="Warnings (typography, wording, spelling) fail too.")
 @click.pass_context
-def check(ctx: click.Context) -> None:
+def check(ctx: click.Context, strict: bool) -> None:
     """Check the source, the catalogs and that the bundled fonts cover every language."""
     from .checks import check_all
     problems = check_all(current_project(ctx))
     for problem in problems:
         click.echo(str(problem), err=True)
-    if any(not p.warning for p in problems):
+    if any(not p.warning or strict for p in problems):
         ctx.exit(1)
     say(ctx, f"all checks passed; {len(problems)} warning(s)")
 

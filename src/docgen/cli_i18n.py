@@ -159,7 +159,8 @@ def status(ctx: click.Context, langs: tuple[str, ...], as_json: bool,
 @click.option("--strict", is_flag=True, help="Warnings fail too.")
 @click.pass_context
 def check_command(ctx: click.Context, langs: tuple[str, ...], strict: bool) -> None:
-    """The gate every build runs: syntax, headers, placeholders, markup, characters."""
+    """The gate every build runs: syntax, headers, placeholders, markup, characters; and
+    the wording warnings: spelling, the glossary, targets no longer in the future."""
     from .i18n.check import check
     from .i18n.status import status as compute
     project = current_project(ctx)

@@ -2,6 +2,10 @@
 
 Every text is looked up in the language's catalog; an untranslated or fuzzy text falls
 back to its source, is marked (``Msg.fallback``) and listed in ``fallbacks``: never silent.
+
+A text with figures is finished in both forms: as running text (the string itself: "44
+Millionen Euro") and for a display (``Msg.display``: "44 Mio. €"). The template or renderer
+declares which a slot prints (``running``/``display``); see ``render.html``.
 """
 
 from __future__ import annotations
@@ -10,26 +14,40 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from . import localise_visuals as visuals
 from .formatting import Formatter
 from .i18n.catalogs import Translations
 from .i18n.languages import CONTENT, UI, Domain, Language
+from .localise_visuals import LConnection, LPanel, LPlace
 from .model import PLACEHOLDER, Document, Highlight, Partnership, Text
 
 
 class Msg(str):
-    """A finished string; ``fallback`` is True when it is the untranslated source, ``key``
+    """A finished string (running text); ``fallback`` is True when it is the untranslated
+    source; ``display`` is the form for a display slot when it differs (else None); ``key``
     names the catalog entry it comes from (domain, msgctxt, msgid), for the review document."""
 
     fallback = False
+    display: str | None = None
     key: tuple[str, str | None, str] | None = None
 
     @classmethod
-    def make(cls, text: str, fallback: bool,
+    def make(cls, text: str, fallback: bool, display: str | None = None,
              key: tuple[str, str | None, str] | None = None) -> Msg:
         msg = cls(text)
         msg.fallback = fallback
+        msg.display = display if display != text else None
         msg.key = key
         return msg
+
+    def form(self, slot: str) -> Msg:
+        """This text as a slot of that kind prints it ("running" or "display").
+
+        >>> Msg.make("44 Millionen Euro", False, "44 Mio. €").form("display")
+        '44 Mio. €'
+        """
+        text = self.display if slot == "display" and self.display is not None else str(self)
+        return Msg.make(text, self.fallback, key=self.key)
 
 
 def fill(template: str, values: dict[str, str]) -> str:
@@ -85,12 +103,12 @@ class Labels:
 
     def raw(self, msgid: str) -> Msg:
         forms, fallback = self._lookup.forms(msgid, None)
-        return Msg.make(forms[0], fallback, (UI.name, None, msgid))
+        return Msg.make(forms[0], fallback, key=(UI.name, None, msgid))
 
     def gettext(self, msgid: str, **values: object) -> Msg:
         text = self.raw(msgid)
         return Msg.make(fill(text, {k: str(v) for k, v in values.items()}), text.fallback,
-                        text.key)
+                        key=text.key)
 
     def ngettext(self, singular: str, plural: str, n: int, **values: object) -> Msg:
         forms, fallback = self._lookup.forms(singular, None, plural)
@@ -100,14 +118,14 @@ class Labels:
         index = catalog.plural.index(n) if catalog is not None and not fallback else int(n != 1)
         text = forms[min(index, len(forms) - 1)]
         return Msg.make(fill(text, {k: str(v) for k, v in values.items()}), fallback,
-                        (UI.name, None, singular))
+                        key=(UI.name, None, singular))
 
     __call__ = gettext
 
 
 @dataclass
 class LHighlight:
-    value: str
+    value: Msg          # the figure alone: its running-text form, ``.display`` for a card
     label: Msg
 
 
@@ -137,6 +155,8 @@ class LPartnership:
     highlights: list[LHighlight]
     lists: list[LList]
     tables: list[LTable]
+    locations: list[LPlace] = field(default_factory=list)     # the places, for the map
+    connections: list[LConnection] = field(default_factory=list)
 
 
 @dataclass
@@ -157,6 +177,8 @@ class LDocument:
     formatter: Formatter
     fallbacks: list[Fallback] = field(default_factory=list)
     links: dict[str, str] = field(default_factory=dict)   # a web address as printed -> URL
+    regions: dict[str, Msg] = field(default_factory=dict)   # map unit -> name, for the map
+    chart: list[LPanel] = field(default_factory=list)
 
     @property
     def lang(self) -> str:
@@ -169,17 +191,31 @@ def localise(doc: Document, language: Language, catalogs: Mapping[str, Translati
     fallbacks: list[Fallback] = []
     content = _Lookup(CONTENT, catalogs.get(CONTENT.name), fallbacks)
     labels = Labels(_Lookup(UI, catalogs.get(UI.name), fallbacks))
-    # Translators: a minimum, as in "50+ clinical trials a year"; {number} is the number.
-    fmt = Formatter(language.locale, at_least=labels.raw("{number}+"))
+    patterns = {
+        # Translators: a minimum on a display (a figure card), as in "50+ clinical trials a
+        # year"; {number} is the number, e.g. "50".
+        "at_least.display": labels.raw("{number}+"),
+        # Translators: a minimum in running text (a paragraph, list or table), as in "at
+        # least 50 clinical trials a year"; {number} is the number, e.g. "50".
+        "at_least.running": labels.raw("at least {number}"),
+        # Translators: an amount in euros from a million up, in running text; {amount} is the
+        # number with CLDR's long word, e.g. "44 million" (fr "44 millions", nl "44 miljoen"):
+        # write the currency around it ("{amount} d’euros"). Displays keep "€44m".
+        "EUR": labels.raw("€{amount}"),
+    }
+    fmt = Formatter(language.locale, language.style, patterns)
 
     def t(text: Text) -> Msg:
         forms, fallback = content.forms(text.msgid, text.context)
-        values = {name: fmt.figure(text.figures[name]) for name in text.placeholders}
-        return Msg.make(keep_dash(fill(forms[0], values)), fallback,
-                        (CONTENT.name, text.context, text.msgid))
+        slots = [{name: fmt.figure(text.figures[name], slot) for name in text.placeholders}
+                 for slot in ("running", "display")]
+        running, display = (keep_dash(fill(forms[0], values)) for values in slots)
+        return Msg.make(running, fallback, display,
+                        key=(CONTENT.name, text.context, text.msgid))
 
     def highlight(h: Highlight) -> LHighlight:
-        return LHighlight(fmt.figure(h.figure), t(h.label))
+        value = Msg.make(fmt.figure(h.figure, "running"), False, fmt.figure(h.figure))
+        return LHighlight(value, t(h.label))
 
     def partnership(p: Partnership) -> LPartnership:
         title = t(p.title)
@@ -191,7 +227,8 @@ def localise(doc: Document, language: Language, catalogs: Mapping[str, Translati
             lists=[LList(lst.kind, t(lst.title) if lst.title else None,
                          [t(i) for i in lst.items]) for lst in p.lists],
             tables=[LTable(tb.kind, t(tb.title), [(t(r.label), t(r.value)) for r in tb.rows])
-                    for tb in p.tables])
+                    for tb in p.tables],
+            locations=visuals.places(p, doc, t), connections=visuals.connections(p, fmt))
 
     return LDocument(
         language=language, edition=edition, edition_text=fmt.date(edition),
@@ -199,7 +236,8 @@ def localise(doc: Document, language: Language, catalogs: Mapping[str, Translati
         conclusion=t(doc.conclusion), source_note=t(doc.source_note),
         at_a_glance=[highlight(h) for h in doc.at_a_glance],
         partnerships=[partnership(p) for p in doc.partnerships],
-        labels=labels, formatter=fmt, fallbacks=fallbacks, links=_links(doc, fmt))
+        labels=labels, formatter=fmt, fallbacks=fallbacks, links=_links(doc, fmt),
+        regions=visuals.regions(doc, t), chart=visuals.chart(doc, t, fmt))
 
 
 def _links(doc: Document, fmt: Formatter) -> dict[str, str]:

@@ -57,7 +57,7 @@ class Project:
 
     def inputs(self, lang: str, fmt: str) -> list[Path]:
         """Every file one document is built from (its cache key hashes them)."""
-        files = [self.source, self.locales / "languages.yaml"]
+        files = [self.source, self.locales / "languages.yaml", self.locales / "style.yaml"]
         files += sorted((self.locales / lang).rglob("*.po"))
         if fmt == "pdf":        # the page and every asset the fetcher may serve it
             files += sorted(p for p in self.templates.rglob("*") if p.is_file()

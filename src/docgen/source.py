@@ -12,8 +12,20 @@ from pathlib import Path
 
 import yaml
 
+from . import source_visuals as visuals
 from .errors import DocgenError, Problem, raise_if_errors
-from .model import Document, Figure, Highlight, ItemList, Partnership, Row, Table, Text
+from .model import (
+    DERIVED,
+    ChartPanel,
+    Document,
+    Figure,
+    Highlight,
+    ItemList,
+    Partnership,
+    Row,
+    Table,
+    Text,
+)
 from .yamllimits import compose_text, read_text
 from .yamlnodes import NAME, SLUG, Reader, shorten
 
@@ -28,7 +40,9 @@ def _figures(r: Reader, node: yaml.Node | None, where: str,
     for name, value in r.mapping(node, where, (), names).items():
         if not NAME.match(name):
             r.error(value, f"{where}.{name}", "a figure name is letters, digits and _")
-        figure = r.figure(name, value, f"{where}.{name}")
+        keys = {getattr(k, "value", None) for k, _ in getattr(value, "value", [])}
+        figure = visuals.derived(r, name, value, f"{where}.{name}", figures) \
+            if "derive" in keys else r.figure(name, value, f"{where}.{name}")
         if figure is not None:
             figures[name] = figure
     return figures
@@ -52,11 +66,23 @@ def _highlights(r: Reader, node: yaml.Node | None, where: str, lookup: Callable[
     return tuple(out)
 
 
+def _chart(r: Reader, node: yaml.Node | None, lookup: Callable[
+        [str], tuple[Figure, dict[str, Figure]] | None]) -> tuple[ChartPanel, ...]:
+    """``chart:``: panels, each a title and bars (a figure and its label, like highlights)."""
+    panels = []
+    for i, item in enumerate(r.sequence(node, "chart")):
+        f = r.mapping(item, f"chart[{i}]", ("title", "bars"))
+        title = r.text(f.get("title"), f"chart[{i}].title", f"chart[{i}].title", {})
+        panels.append(ChartPanel(title, _highlights(r, f.get("bars"), f"chart[{i}].bars",
+                                                    lookup)))
+    return tuple(panels)
+
+
 def _partnership(r: Reader, node: yaml.Node, number: int,
                  shared: dict[str, Figure]) -> Partnership | None:
     where = f"partnerships[{number - 1}]"
     f = r.mapping(node, where, ("id", "title", "organisations", "places", "intro"),
-                  ("figures", "highlights", "lists", "tables"))
+                  ("figures", "highlights", "lists", "tables", "connections"))
     pid = r.string(f.get("id"), f"{where}.id")
     if pid and not SLUG.match(pid):
         r.error(f["id"], f"{where}.id",
@@ -96,7 +122,8 @@ def _partnership(r: Reader, node: yaml.Node, number: int,
         places=tuple(r.text(n, f"{where}.places", "place", {})
                      for n in r.sequence(f.get("places"), f"{where}.places")),
         figures=own, intro=text(f.get("intro"), f"{where}.intro"),
-        highlights=highlights, lists=tuple(lists), tables=tuple(tables))
+        highlights=highlights, lists=tuple(lists), tables=tuple(tables),
+        connections=visuals.connections(r, f.get("connections"), f"{where}.connections"))
 
 
 def _check_figures_used(r: Reader, doc: Document) -> None:
@@ -104,11 +131,12 @@ def _check_figures_used(r: Reader, doc: Document) -> None:
     used = {(id(t.figures.get(n))) for t in doc.texts() for n in t.placeholders}
     used |= {id(h.figure) for h in doc.at_a_glance}
     used |= {id(h.figure) for p in doc.partnerships for h in p.highlights}
+    used |= {id(bar.figure) for panel in doc.chart for bar in panel.bars}
     scopes = [("figures", doc.figures)] + [
         (f"partnerships.{p.id}.figures", p.figures) for p in doc.partnerships]
     for where, figures in scopes:
         for name, figure in figures.items():
-            if id(figure) not in used:
+            if id(figure) not in used and figure.line:      # a derived one may go unused
                 r.problems.append(Problem(r.path, figure.line,
                                           f"{where}.{name}: figure is never used in a text"))
 
@@ -122,14 +150,21 @@ def load(path: Path | str) -> Document:
     if root is None:
         raise DocgenError([Problem(shown, 1, "the source is empty")])
     f = r.mapping(root, "document", ("title", "subtitle", "source_note", "lead", "conclusion",
-                                     "partnerships"), ("figures", "at_a_glance"))
+                                     "partnerships"),
+                  ("figures", "at_a_glance", "locations", "chart"))
     shared = _figures(r, f.get("figures"), "figures", {})
+    for key, node in getattr(f.get("figures"), "value", []):
+        if key.value in DERIVED:
+            r.error(node, f"figures.{key.value}", "derived from the list of partnerships, "
+                    "never typed: remove it")
+    nodes = r.sequence(f.get("partnerships"), "partnerships")
+    shared.update({name: Figure(name, kind, len(nodes)) for name, kind in DERIVED.items()})
 
     def text(name: str) -> Text:
         return r.text(f.get(name), name, name, shared)
 
     partnerships, seen = [], set()
-    for i, node in enumerate(r.sequence(f.get("partnerships"), "partnerships")):
+    for i, node in enumerate(nodes):
         p = _partnership(r, node, i + 1, shared)
         if p is None:
             continue
@@ -152,7 +187,10 @@ def load(path: Path | str) -> Document:
         path=shown, title=text("title"), subtitle=text("subtitle"),
         source_note=text("source_note"), lead=text("lead"), conclusion=text("conclusion"),
         figures=shared, at_a_glance=_highlights(r, f.get("at_a_glance"), "at_a_glance", lookup),
-        partnerships=tuple(partnerships))
+        partnerships=tuple(partnerships), locations=visuals.locations(r, f.get("locations")),
+        chart=_chart(r, f.get("chart"), lookup))
     _check_figures_used(r, doc)
+    visuals.check_places(r, doc)
+    visuals.check_chart(r, doc.chart)
     raise_if_errors(r.problems)
     return doc

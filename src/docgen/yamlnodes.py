@@ -217,4 +217,5 @@ def _url(r: Reader, node: yaml.Node, where: str) -> str | None:
 _PARSERS: dict[str, Callable[[Reader, yaml.Node, str], Any]] = {
     "count": _integer, "at_least": _integer, "area_m2": _integer, "money": _money,
     "percent": _percent, "year": _year, "years": _years, "url": _url,
+    "target": _year, "as_of": _year,
 }

@@ -22,7 +22,9 @@ KEYWORDS = {"_": None, "gettext": None, "raw": None, "ngettext": (1, 2)}
 TWO_FORMS = "nplurals=2; plural=(n != 1);"
 FIGURE_WORDS = {"count": "a number", "money": "an amount of money", "percent": "a percentage",
                 "area_m2": "an area", "year": "a year", "years": "a range of years",
-                "at_least": "a minimum", "url": "a web address"}
+                "at_least": "a minimum", "url": "a web address",
+                "words": "a number in words", "target": "a target year",
+                "as_of": "the year the statement dates from"}
 
 
 def _catalog(domain: Domain) -> Catalog:
@@ -140,18 +142,39 @@ def plural_rule(path: str, entries: list[po.Entry], problems: list[Problem]
 
 # -- extraction ---------------------------------------------------------------------------
 
-def _content_catalog(doc: Document, root: Path) -> Catalog:
-    from ..formatting import Formatter
+def _source_formatter(locales: Path) -> Any:
+    """German as the documents write it: its house style, its ui catalog's patterns."""
+    from ..formatting import PATTERNS, Formatter
+    from .languages import load_languages
+    german = load_languages(locales).get(CONTENT.source_lang)
+    if german is None:
+        return Formatter("de_BE")
+    patterns = {}
+    if po_path(locales, german.code, UI).exists():
+        ui = load(locales, german.code, UI)
+        for key, msgid in PATTERNS.items():
+            found, reason = ui.lookup(msgid)
+            if reason is None:
+                patterns[key] = found[0]
+    return Formatter(german.locale, german.style, patterns)
+
+
+def _content_catalog(doc: Document, root: Path, locales: Path) -> Catalog:
     catalog = _catalog(CONTENT)
-    source = Formatter("de_BE")
+    source = _source_formatter(locales)
     path = Path(doc.path)
     shown = path.relative_to(root).as_posix() if path.is_absolute() else path.as_posix()
+    # Highlight labels print on figure cards (display); every other text is running text.
+    display = {id(h.label) for h in doc.at_a_glance}
+    display |= {id(h.label) for p in doc.partnerships for h in p.highlights}
     for text in doc.texts():
         comments = []
+        slot = "display" if id(text) in display else "running"
+        where = "on a display" if slot == "display" else "in running text"
         for name in dict.fromkeys(text.placeholders):
             figure = text.figures[name]
-            comments.append(f'{{{name}}} = {FIGURE_WORDS[figure.kind]}, '
-                            f'e.g. "{source.figure(figure)}"')
+            comments.append(f'{{{name}}} = {FIGURE_WORDS[figure.kind]}; {where}, '
+                            f'e.g. "{source.figure(figure, slot)}"')
         if text.context == "place":
             comments.append("A place name: translate it where the language has its own name.")
         known = catalog.get(text.msgid, text.context)
@@ -231,7 +254,8 @@ def extract(doc: Document, root: Path, locales: Path, edition: dt.datetime | Non
         from ..project import Project
         edition = Project(root).edition()
     written = []
-    for domain, catalog in ((CONTENT, _content_catalog(doc, root)), (UI, _ui_catalog(root))):
+    for domain, catalog in ((CONTENT, _content_catalog(doc, root, locales)),
+                            (UI, _ui_catalog(root))):
         path = pot_path(locales, domain)
         if write_if_changed(_template(catalog, domain, edition), path):
             written.append(path)

@@ -1,6 +1,7 @@
 r"""The gate before every build: each catalog problem as ``file.po:LINE: message``.
 
-Errors stop the build; warnings (typography, length) are shown and fail only ``--strict``.
+Errors stop the build; warnings (typography, length, and the wording families of
+``wording``: stale targets, glossary, spelling) are shown and fail only ``--strict``.
 
 >>> [p.message for p in check_entry(_entry("Seite {page}", "Page {pages}"), "fr", "x.po")]
 ['placeholder {pages} is not in the source text', 'placeholder {page} is missing']
@@ -162,15 +163,18 @@ def check_catalog(path: Path, language: Language) -> list[Problem]:
     return problems
 
 
-def check(locales: Path, languages: list[Language]) -> list[Problem]:
-    """The gate: every problem of every catalog of these languages."""
+def check(locales: Path, languages: list[Language], source: Path | None = None,
+          edition_year: int | None = None) -> list[Problem]:
+    """The gate: every problem of every catalog of these languages, then the wording
+    warnings (``source`` and ``edition_year`` default to the project's)."""
+    from .wording import wording
     problems = []
     for language in languages:
         for domain in language.domains():
             path = po_path(locales, language.code, domain)
             problems.extend(check_catalog(path, language))
             problems.extend(_missing(path, locales, domain))
-    return problems
+    return problems + wording(locales, languages, source, edition_year)
 
 
 def _missing(path: Path, locales: Path, domain: Domain) -> list[Problem]:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
 from ..errors import DocgenError, Problem, raise_if_errors
+from ..style import Style, load_styles
 from ..yamllimits import compose_text, read_text
 from ..yamlnodes import Reader
 
@@ -32,6 +33,7 @@ class Language:
     code: str
     locale: str
     name: str
+    style: Style = field(default_factory=Style)     # locales/style.yaml
 
     def domains(self) -> tuple[Domain, ...]:
         """The catalogs this language translates (none for its own source texts)."""
@@ -71,6 +73,7 @@ def load_languages(locales_dir: Path) -> dict[str, Language]:
     if not isinstance(root, yaml.MappingNode):
         raise DocgenError([Problem(shown, 1, "expected one line per language: "
                                    "'xx: {locale: xx_YY, name: Name}'")])
+    styles = load_styles(locales_dir / "style.yaml")
     codes = tuple(k.value for k, _ in root.value if isinstance(k, yaml.ScalarNode))
     out = {}
     for code, node in r.mapping(root, "languages", (), codes).items():
@@ -83,6 +86,6 @@ def load_languages(locales_dir: Path) -> dict[str, Language]:
                                (fields.get("name"), name_problem(name))):
             if problem:
                 r.error(node_ or node, code, problem)
-        out[code] = Language(code, locale, name)
+        out[code] = Language(code, locale, name, styles.get(code, Style()))
     raise_if_errors(r.problems)
     return out

@@ -3,6 +3,9 @@
 Restyling is a Word job: change a style in ``templates/briefing.docx`` and every briefing
 follows. The styles used are listed in STYLES; the reference must define each of them.
 Each part of the briefing is one method of ``_Briefing``, in reading order.
+
+Slot kinds: every paragraph and table cell is running text (a Msg's own string, "44 Millionen
+Euro"); the key-figure tables are displays (``.form("display")``, "44 Mio. €").
 """
 
 from __future__ import annotations
@@ -15,9 +18,15 @@ from docx.text.paragraph import Paragraph
 
 from ..localise import LDocument, LHighlight, LPartnership
 from ..zips import restamp
+from .visuals import links
 from .wordpackage import settle_properties, settle_settings
 from .wordwriter import STYLES, Writer
 from .wordxml import add_contents, add_field, set_language, tag_runs
+
+
+def _display(h: LHighlight) -> tuple[str, str]:
+    """A key figure and its label, as a display prints them."""
+    return h.value.form("display"), h.label.form("display")
 
 
 def _fit(text: str, limit: int = 255) -> str:
@@ -41,7 +50,7 @@ class _Briefing(Writer):
         _ = self._
         self.para("Title", self.doc.title)
         self.para("Subtitle", self.doc.subtitle)
-        self.para("Subtitle", _("Briefing for decision makers"), " · ", self.doc.edition_text)
+        self.para("Subtitle", _("Briefing for decision-makers"), " · ", self.doc.edition_text)
 
     def contents(self) -> Paragraph:
         """The heading of the table of contents; its entries follow once every heading is known."""
@@ -71,7 +80,7 @@ class _Briefing(Writer):
 
     def figures(self, highlights: list[LHighlight], title: str, description: str) -> None:
         _ = self._
-        self.table([(h.value, h.label) for h in highlights],
+        self.table([_display(h) for h in highlights],
                    (_("Key figure"), _("What it measures")), title, description)
 
     def partnership(self, p: LPartnership) -> None:
@@ -79,9 +88,10 @@ class _Briefing(Writer):
         self.heading(1, f"{fmt.number(p.number)}. ", p.title)
         self.para("Normal", p.intro, keep=True)        # the intro stays with its table
         self.profile(p)
-        shown = [value for t in p.tables for _label, value in t.rows]
+        shown = [value.form("display") for t in p.tables for _label, value in t.rows]
         # Its figures, read like the glance table; one already in its own table is not repeated.
-        figures = [h for h in p.highlights if not any(h.value in value for value in shown)]
+        figures = [h for h in p.highlights
+                   if not any(h.value.form("display") in value for value in shown)]
         if figures:
             # Translators: the heading above a partnership's table of its key figures.
             title = _("In figures")
@@ -108,6 +118,9 @@ class _Briefing(Writer):
             rows.append((ngettext("Organisation", "Organisations", len(p.organisations)),
                          fmt.list(p.organisations)))
         rows.append((ngettext("Location", "Locations", len(p.places)), fmt.list(p.places)))
+        if p.connections:
+            rows.append((ngettext("Link abroad", "Links abroad", len(p.connections)),
+                         links(self.doc, p)))
         # Translators: the title of a partnership's table of organisations and locations.
         title = _("Profile")
         # Translators: a table's description for screen readers; {partnership} names it.
@@ -166,7 +179,7 @@ class _Briefing(Writer):
         props.comments = _fit(self.doc.source_note)
         props.created = props.modified = edition
         props.revision = 1
-        props.category = _("Briefing for decision makers")
+        props.category = _("Briefing for decision-makers")
 
 
 def render(doc: LDocument, reference: Path, edition: dt.datetime, draft: bool = False,

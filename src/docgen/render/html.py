@@ -3,6 +3,11 @@
 Jinja's i18n extension marks a translated string safe even with autoescape on, so it is not
 used: ``_`` here returns plain text, which autoescape then escapes like any data.
 
+Each slot that prints a text with figures declares its kind: ``| running`` (lead,
+paragraphs, list items, table cells: "44 Millionen Euro") or ``| display`` (figure cards,
+chart labels: "44 Mio. €"). A text whose two forms differ, printed without either, stops the
+build with the template's line: the kind is declared, never guessed.
+
 >>> str(css_content("Seite {page} von {pages}",
 ...                 {"page": "counter(page)", "pages": "counter(pages)"}))
 '"Seite " counter(page) " von " counter(pages)'
@@ -13,12 +18,20 @@ from __future__ import annotations
 import traceback
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError, select_autoescape
+from jinja2 import (
+    Environment,
+    FileSystemLoader,
+    StrictUndefined,
+    TemplateError,
+    TemplateRuntimeError,
+    select_autoescape,
+)
 from markupsafe import Markup, escape
 
 from ..errors import DocgenError, Problem
 from ..localise import LDocument, Msg
 from ..model import PLACEHOLDER
+from .visuals import Visuals
 
 
 def css_string(text: str) -> str:
@@ -68,7 +81,7 @@ def nowidow(text: str) -> str:
     """
     head, space, last = text.rpartition(" ")
     joined = f"{head}\u00a0{last}" if space and len(last) < 20 else text
-    return Msg.make(joined, getattr(text, "fallback", False), getattr(text, "key", None))
+    return Msg.make(joined, getattr(text, "fallback", False), key=getattr(text, "key", None))
 
 
 def environment(templates: Path, draft: bool = False,
@@ -77,6 +90,9 @@ def environment(templates: Path, draft: bool = False,
     page WeasyPrint reports; the list receives the entries' keys in reading order."""
 
     def finalize(value: object) -> object:
+        if getattr(value, "display", None) is not None:
+            raise TemplateRuntimeError(f"a text with figures needs its slot kind, "
+                                       f"'| running' or '| display': {str(value)[:50]!r}")
         key = getattr(value, "key", None)
         if draft and getattr(value, "fallback", False):
             value = Markup('<mark class="fallback" title="untranslated">{}</mark>').format(value)
@@ -91,8 +107,11 @@ def environment(templates: Path, draft: bool = False,
     env.filters["nowidow"] = nowidow
     env.filters["plain"] = str      # no fallback flag: not marked in drafts (attributes)
     env.filters["figure"] = figure
+    env.filters["running"] = lambda text: text.form("running") if isinstance(text, Msg) else text
+    env.filters["display"] = lambda text: text.form("display") if isinstance(text, Msg) else text
     env.filters["css_content"] = css_content
     env.filters["css_string"] = css_string
+    env.globals["visuals"] = Visuals(templates)     # the map and the chart (visuals.html)
     return env
 
 

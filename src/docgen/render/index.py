@@ -57,7 +57,7 @@ def section(doc: LDocument, entries: list[dict[str, Any]]) -> dict[str, Any]:
             details = f"{pages} · {size}"
         documents.append({
             "href": entry["path"], "mime": MIME[entry["format"]], "sha256": entry["sha256"],
-            "label": _("Brochure (PDF)") if pdf else _("Briefing for decision makers (Word)"),
+            "label": _("Brochure (PDF)") if pdf else _("Briefing for decision-makers (Word)"),
             "details": details, "details_label": details_label,
             "thumbnail": f"thumbs/{Path(entry['path']).stem}.png" if pdf else None,
             "alt": _("Cover of the brochure: {title}", title=doc.title),
