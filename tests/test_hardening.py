@@ -508,6 +508,12 @@ def test_numbers_out_of_bounds_are_errors_with_a_line(tmp_path: Path, figure: st
     assert "internal error" not in out and len(out) < 2000
 
 
+def test_a_figure_written_as_text_is_an_error_not_a_crash(tmp_path: Path) -> None:
+    """Found by the fuzz test: a figure whose value is a text (``n: \\``)."""
+    out = source_problems(tmp_path, HEADER.replace("{count: 1}", "'\\'"))
+    assert "s.yaml:7: figures.n: expected a mapping" in out, out
+
+
 def test_a_vertical_tab_escape_is_a_control_character(tmp_path: Path) -> None:
     out = source_problems(tmp_path, HEADER.replace('"C"', '"Fazit\\vEnde"'))
     assert "s.yaml:5: conclusion: control, bidi or zero-width character in text" in out

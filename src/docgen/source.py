@@ -40,7 +40,8 @@ def _figures(r: Reader, node: yaml.Node | None, where: str,
     for name, value in r.mapping(node, where, (), names).items():
         if not NAME.match(name):
             r.error(value, f"{where}.{name}", "a figure name is letters, digits and _")
-        keys = {getattr(k, "value", None) for k, _ in getattr(value, "value", [])}
+        fields = value.value if isinstance(value, yaml.MappingNode) else []  # not a text
+        keys = {getattr(k, "value", None) for k, _ in fields}
         figure = visuals.derived(r, name, value, f"{where}.{name}", figures) \
             if "derive" in keys else r.figure(name, value, f"{where}.{name}")
         if figure is not None:
