@@ -153,6 +153,7 @@ class LDocument:
     labels: Labels
     formatter: Formatter
     fallbacks: list[Fallback] = field(default_factory=list)
+    web: dict[str, str] = field(default_factory=dict)   # web address as printed -> its URL
 
     @property
     def lang(self) -> str:
@@ -168,10 +169,13 @@ def localise(doc: Document, language: Language, catalogs: Mapping[str, Translati
     labels = Labels(_Lookup(UI, catalogs.get(UI.name), plural, fallbacks))
     # Translators: a minimum, as in "50+ clinical trials a year"; {number} is the number.
     fmt = Formatter(language.locale, at_least=labels.raw("{number}+"))
+    web: dict[str, str] = {}
 
     def t(text: Text) -> Msg:
         forms, fallback = content.forms(text.msgid, text.context)
         values = {name: fmt.figure(text.figures[name]) for name in text.placeholders}
+        web.update((values[name], str(text.figures[name].value)) for name in values
+                   if text.figures[name].kind == "url")
         return Msg.make(keep_dash(fill(forms[0], values)), fallback)
 
     def highlight(h: Highlight) -> LHighlight:
@@ -195,4 +199,4 @@ def localise(doc: Document, language: Language, catalogs: Mapping[str, Translati
         conclusion=t(doc.conclusion), source_note=t(doc.source_note),
         at_a_glance=[highlight(h) for h in doc.at_a_glance],
         partnerships=[partnership(p) for p in doc.partnerships],
-        labels=labels, formatter=fmt, fallbacks=fallbacks)
+        labels=labels, formatter=fmt, fallbacks=fallbacks, web=web)
