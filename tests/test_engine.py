@@ -19,8 +19,9 @@ from docgen.project import Project
 from .conftest import EPOCH, copy_project
 
 pytestmark = pytest.mark.slow
-FILES = [f"{lang}/{kind}-{lang}.{ext}" for lang in ("de", "fr", "nl", "en")
-         for kind, ext in (("brochure", "pdf"), ("briefing", "docx"))]
+FILES = [name.format(lang=lang) for lang in ("de", "fr", "nl", "en")
+         for name in ("{lang}/brochure-{lang}.pdf", "{lang}/brochure-{lang}-print.pdf",
+                      "{lang}/briefing-{lang}.docx")]
 
 
 def mtimes(root: Path) -> dict[str, int]:
@@ -65,9 +66,10 @@ def test_only_what_changed_is_rebuilt(project_dir: Path) -> None:
                                                          'msgstr "Nos objectifs"'), "utf-8")
     report = build(project, Options())
     rebuilt = sorted(f"{r.job.lang}/{r.job.fmt}" for r in report.results if not r.skipped)
-    assert rebuilt == ["fr/docx", "fr/pdf"]
+    assert rebuilt == ["fr/docx", "fr/pdf", "fr/print"]
     after = mtimes(project_dir)
     assert [f for f in FILES if after[f] != before[f]] == ["fr/brochure-fr.pdf",
+                                                          "fr/brochure-fr-print.pdf",
                                                           "fr/briefing-fr.docx"]
     os.utime(project_dir / "locales/nl/LC_MESSAGES/ui.po")     # touched, like make
     report = build(project, Options(formats=("pdf",)))
@@ -117,7 +119,7 @@ def test_a_killed_build_leaves_no_partial_file(project_dir: Path) -> None:
         data = (project_dir / "output" / f).read_bytes()
         assert data == before[f]
     report = build(project, Options(force=True))
-    assert len(report.results) == 8
+    assert len(report.results) == 12
     assert list((project_dir / "output").glob("*/.*.tmp")) == []
 
 
