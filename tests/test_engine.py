@@ -75,7 +75,7 @@ def test_only_what_changed_is_rebuilt(project_dir: Path) -> None:
     report = build(project, Options(formats=("pdf",)))
     assert [r.job.lang for r in report.results if not r.skipped] == ["nl"]
     report = build(project, Options(langs=("de",), force=True))
-    assert [r.skipped for r in report.results] == [False, False]
+    assert [r.skipped for r in report.results] == [False, False, False]
 
 
 def test_a_write_that_fails_half_way_keeps_the_old_file(project_dir: Path,
@@ -86,7 +86,7 @@ def test_a_write_that_fails_half_way_keeps_the_old_file(project_dir: Path,
     good = target.read_bytes()
     from docgen.render import pdf
 
-    def broken(html: str, templates: Path, tmp: Path, where: str) -> int:
+    def broken(html: str, templates: Path, tmp: Path, where: str, *doc: object) -> int:
         tmp.write_bytes(good[: len(good) // 2])
         raise OSError("disk full")
     monkeypatch.setattr(pdf, "write_pdf", broken)
@@ -95,7 +95,7 @@ def test_a_write_that_fails_half_way_keeps_the_old_file(project_dir: Path,
     assert target.read_bytes() == good
     assert list(target.parent.glob(".*.tmp")) == []
 
-    def truncated(html: str, templates: Path, tmp: Path, where: str) -> int:
+    def truncated(html: str, templates: Path, tmp: Path, where: str, *doc: object) -> int:
         tmp.write_bytes(good[: len(good) // 2])
         return 9
     monkeypatch.setattr(pdf, "write_pdf", truncated)
@@ -180,7 +180,8 @@ def test_an_asset_the_brochure_may_use_is_an_input(project_dir: Path) -> None:
     (project_dir / "templates" / "logo.svg").write_text("<svg/>")
     report = build(project, Options(langs=("de",)))
     assert sorted((r.job.fmt, r.skipped) for r in report.results) == [("docx", True),
-                                                                      ("pdf", False)]
+                                                                      ("pdf", False),
+                                                                      ("print", False)]
 
 
 def test_a_removed_language_leaves_the_manifest_and_the_bundle(project_dir: Path) -> None:

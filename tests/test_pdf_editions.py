@@ -159,6 +159,7 @@ def test_print_pdf_is_pdfx4_in_cmyk_with_bleed(built: Path, lang: str) -> None:
         assert "<pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>" in xmp
         assert pdf.docinfo.Trapped == "/False" and len(pdf.trailer.ID) == 2
         assert rgb_painting(pdf) == []
+        assert [p for p in pdf.pages if "/Annots" in p.obj] == []    # no links on paper
         for page in pdf.pages:
             trim = [float(v) for v in page.TrimBox]
             bleed = [float(v) for v in page.BleedBox]

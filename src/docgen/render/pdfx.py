@@ -64,13 +64,17 @@ def document_id(lang: str, edition: str) -> str:
 
 
 def finish(data: bytes, ident: str, where: str) -> bytes:
-    """The PDF/X-4 ``data`` with a stable DocumentID; refused if it still paints in RGB."""
+    """The PDF/X-4 ``data`` with a stable DocumentID and no link annotations; refused if it
+    still paints in RGB."""
     with pikepdf.open(io.BytesIO(data)) as pdf:
         rgb = rgb_colours(pdf)
         if rgb:
             raise DocgenError([Problem(where, None, f"print: colour {c} is RGB; give it a "
                                        f"device-cmyk() value in templates/{PRINT_CSS}")
                                for c in rgb])
+        for page in pdf.pages:      # links mean nothing on paper, and PDF/X allows no
+            if "/Annots" in page.obj:   # annotation but printer's marks inside the bleed box
+                del page.obj.Annots
         metadata = pdf.Root.Metadata
         xmp = re.sub(rb"(<xmpMM:DocumentID>)[^<]*(</xmpMM:DocumentID>)",
                      rb"\g<1>" + ident.encode() + rb"\g<2>", metadata.read_bytes())
