@@ -1,4 +1,4 @@
-"""The print edition's PDF/X-4 details: the CMYK output intent, a stable DocumentID, no RGB.
+"""The print edition's PDF/X-4 details: CMYK output intent, stable DocumentID, no RGB, no links.
 
 WeasyPrint's ``pdf/x-4`` variant writes an output intent only when the CSS declares
 ``@color-profile device-cmyk`` (its ``components: c, m, y, k`` need the commas: they count
