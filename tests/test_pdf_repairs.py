@@ -84,3 +84,29 @@ def test_a_wrong_profile_is_one_clear_error(profile: Path, message: str) -> None
 
 def test_the_default_profile_is_cmyk() -> None:
     pdfx.check_profile(GS / "default_cmyk.icc", "t")
+
+
+SVG_PAGE = """<html lang="en"><head><title>t</title><link rel="stylesheet" href="brochure.css">
+</head><body><p>Figure</p><svg width="60" height="20" viewBox="0 0 60 20">
+<rect width="20" height="20" fill="#0e7c7b"/><rect x="20" width="20" height="20" fill="#000"/>
+<rect x="40" width="20" height="20" fill="{third}"/></svg></body></html>"""
+
+
+def test_inline_svg_takes_the_print_palette(tmp_path: Path) -> None:
+    from docgen.render.pdf import write_print_pdf
+
+    target = tmp_path / "print.pdf"
+    write_print_pdf(SVG_PAGE.format(third="white"), ROOT / "templates", target, "t",
+                    GS / "default_cmyk.icc", "uuid:0")
+    with pikepdf.open(target) as pdf:
+        colours = [(str(i.operator), [float(v) for v in i.operands])
+                   for i in pikepdf.parse_content_stream(pdf.pages[0])
+                   if str(i.operator) in ("rg", "RG", "sc", "scn", "k", "K")]
+    assert not [c for c in colours if c[0] in ("rg", "RG")]
+    assert ("scn", [0.91, 0.34, 0.53, 0.13]) in colours      # --teal in print.css
+    assert ("scn", [0.0, 0.0, 0.0, 1.0]) in colours           # black: K only
+    with pytest.raises(DocgenError) as failure:
+        write_print_pdf(SVG_PAGE.format(third="#123456"), ROOT / "templates", target, "t",
+                        GS / "default_cmyk.icc", "uuid:0")
+    assert [p.message for p in failure.value.problems] == [
+        "print: colour #123456 is RGB; give it a device-cmyk() value in templates/print.css"]

@@ -5,6 +5,8 @@ WeasyPrint's ``pdf/x-4`` variant writes an output intent only when the CSS decla
 the profile's channels). It draws the XMP DocumentID at random; here it comes from the
 edition, so two builds give the same bytes. A colour left in RGB (a colour of the brochure's
 stylesheet that ``templates/print.css`` does not override) fails the job, naming the colour.
+Inline SVG (maps, charts, QR codes) takes its colours from its attributes only, so those are
+rewritten to the print stylesheet's CMYK value of the same palette colour.
 """
 
 from __future__ import annotations
@@ -23,6 +25,11 @@ from ..errors import DocgenError, Problem
 PRINT_CSS = "print.css"
 PROFILE_SUFFIXES = (".icc", ".icm")
 RGB_OPERATORS = {"rg", "RG"}
+SVG = re.compile(r"<svg\b.*?</svg>", re.S)
+SVG_COLOURS = re.compile(r'(\b(?:fill|stroke|stop-color|color)\s*=\s*["\'])'     # an attribute
+                         r"(#[0-9a-fA-F]{6}\b|#[0-9a-fA-F]{3}\b|black|white)")
+BASE = {"#000000": "device-cmyk(0 0 0 1)", "#ffffff": "device-cmyk(0 0 0 0)"}  # K only, no ink
+PROPERTY = re.compile(r"(--[\w-]+)\s*:\s*([^;}]+)")                      # a custom property
 
 
 def color_profile_rule(profile: Path) -> str:
@@ -33,6 +40,49 @@ def color_profile_rule(profile: Path) -> str:
     """
     return (f'@color-profile device-cmyk {{ src: url("{profile.resolve().as_uri()}"); '
             "components: c, m, y, k }")
+
+
+def _hex(colour: str) -> str:
+    """A colour as ``#rrggbb`` where it is one.
+
+    >>> _hex("#0B2"), _hex("white"), _hex("#0b2a45")
+    ('#00bb22', '#ffffff', '#0b2a45')
+    """
+    colour = {"black": "#000", "white": "#fff"}.get(colour.strip().lower(), colour.strip().lower())
+    if re.fullmatch(r"#[0-9a-f]{3}", colour):
+        colour = "#" + "".join(c * 2 for c in colour[1:])
+    return colour
+
+
+def cmyk_palette(screen_css: str, print_css: str) -> dict[str, str]:
+    """Each RGB colour of the screen's custom properties → the device-cmyk() value that the
+    print stylesheet gives the same property; black and white as pure K and no ink.
+
+    >>> cmyk_palette(":root { --navy: #0B2A45; --x: 1px }",
+    ...              ":root { --navy: device-cmyk(0.9 0.7 0.5 0.7); }")["#0b2a45"]
+    'device-cmyk(0.9 0.7 0.5 0.7)'
+    """
+    screen = dict(PROPERTY.findall(screen_css))
+    printed = {k: v.strip() for k, v in PROPERTY.findall(print_css)}
+    palette = dict(BASE)
+    for name, value in screen.items():
+        if printed.get(name, "").startswith("device-cmyk(") and \
+                re.fullmatch(r"#[0-9a-f]{6}", _hex(value)):
+            palette[_hex(value)] = printed[name]
+    return palette
+
+
+def svg_in_cmyk(page: str, palette: dict[str, str]) -> str:
+    """Inline SVG's colours (which WeasyPrint reads from SVG attributes only, not from the
+    stylesheets or their custom properties) in their CMYK values where the palette has them.
+
+    >>> svg_in_cmyk('<p style="color: #000"></p><svg><rect fill="#000"/></svg>', BASE)
+    '<p style="color: #000"></p><svg><rect fill="device-cmyk(0 0 0 1)"/></svg>'
+    """
+    def colours(svg: re.Match[str]) -> str:
+        return SVG_COLOURS.sub(lambda m: m.group(1) + palette.get(_hex(m.group(2)), m.group(2)),
+                               svg.group(0))
+    return SVG.sub(colours, page)
 
 
 def check_profile(profile: Path, where: str) -> None:
