@@ -160,6 +160,9 @@ def test_print_pdf_is_pdfx4_in_cmyk_with_bleed(built: Path, lang: str) -> None:
         assert pdf.docinfo.Trapped == "/False" and len(pdf.trailer.ID) == 2
         assert rgb_painting(pdf) == []
         assert [p for p in pdf.pages if "/Annots" in p.obj] == []    # no links on paper
+        states = [s for p in pdf.pages for s in (p.Resources.get("/ExtGState") or {}).values()]
+        assert all(float(s.get("/ca", 1)) == float(s.get("/CA", 1)) == 1 and "/SMask" not in s
+                   for s in states)                                   # no transparency
         for page in pdf.pages:
             trim = [float(v) for v in page.TrimBox]
             bleed = [float(v) for v in page.BleedBox]
