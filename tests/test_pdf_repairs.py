@@ -110,3 +110,13 @@ def test_inline_svg_takes_the_print_palette(tmp_path: Path) -> None:
                         GS / "default_cmyk.icc", "uuid:0")
     assert [p.message for p in failure.value.problems] == [
         "print: colour #123456 is RGB; give it a device-cmyk() value in templates/print.css"]
+
+
+def test_a_link_to_something_without_text_is_one_clear_error(tmp_path: Path) -> None:
+    page = PAGE.replace('<section id="one"><h2 data-short="Part one">Part one: the whole title'
+                        '</h2><p>Text.</p></section>', '<div id="one" style="height: 1px"></div>')
+    with pytest.raises(DocgenError) as failure:
+        write_pdf(page, ROOT / "templates", tmp_path / "x.pdf", "fr/brochure-fr.pdf")
+    assert str(failure.value.problems[0]) == (
+        "fr/brochure-fr.pdf: PDF/UA: a link points to #one, which has no text or data-short "
+        "title to describe the link by")

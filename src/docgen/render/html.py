@@ -109,7 +109,8 @@ def anchor_titles(root: Any) -> dict[str, str]:
                             ("h1", "h2", "h3", "h4", "h5", "h6")), None)
             source = heading if heading is not None else element
             title = source.get("data-short") or " ".join("".join(source.itertext()).split())
-        titles[ident] = title[:80]
+        if title:
+            titles[ident] = title[:80]
     return titles
 
 

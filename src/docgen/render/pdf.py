@@ -135,7 +135,11 @@ def write_pdf(html: str, templates: Path, target: Path, where: str,
         _check_layout(document, where)
         data = document.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True)
     _check_fonts(fetcher, document, where)
-    target.write_bytes(pdfua.make_accessible(data, link_words(doc, source.etree_element)))
+    try:
+        data = pdfua.make_accessible(data, link_words(doc, source.etree_element))
+    except ValueError as exc:       # a link whose target has nothing to describe it by
+        raise DocgenError([Problem(where, None, f"PDF/UA: {exc}")]) from None
+    target.write_bytes(data)
     return len(document.pages)
 
 

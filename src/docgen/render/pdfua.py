@@ -251,7 +251,8 @@ def _describe_links(pdf: pikepdf.Pdf, words: LinkWords) -> None:
             name = target.removeprefix("dest:")
             page = destinations.get(name)
             if page is None or name not in words.titles:
-                raise ValueError(f"a link points to #{name}, which has no page or no title")
+                raise ValueError(f"a link points to #{name}, which has no text or data-short "
+                                 "title to describe the link by")
             text = fill(words.section, {"title": words.titles[name],
                                         "page": words.number(page + 1)})
         annotation.Contents = pikepdf.String(text)
