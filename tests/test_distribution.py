@@ -100,7 +100,7 @@ def test_page_in_headless_chromium(built: Path, tmp_path: Path) -> None:
     assert sorted(set(links.hreflangs)) == ["de", "en", "fr", "nl"]
     assert links.imgs_without_alt == 0
     files = [u for u in links.urls if not u.startswith("#")]
-    assert len(files) >= 8 + 4
+    assert len(files) >= 12 + 8             # 12 documents, 8 cover thumbnails
     for url in files:
         assert "://" not in url and not url.startswith("/"), url
         assert (built / "output" / url).is_file(), url
@@ -127,7 +127,8 @@ def test_bundle_verifies_and_is_reproducible(built: Path, tmp_path: Path) -> Non
         archive.extractall(unpacked)
         names = archive.namelist()
     assert "SHA256SUMS" in names and "index.html" in names and "manifest.json" in names
-    assert sum(n.endswith((".pdf", ".docx")) for n in names) == 8
+    assert sum(n.endswith((".pdf", ".docx")) for n in names) == 12
+    assert "fr/brochure-fr-print.pdf" in names
     check = subprocess.run(["sha256sum", "-c", "SHA256SUMS"], cwd=unpacked,
                            capture_output=True, text=True)
     assert check.returncode == 0, check.stdout + check.stderr

@@ -19,8 +19,9 @@ from docgen.project import Project
 from .conftest import EPOCH, copy_project
 
 pytestmark = pytest.mark.slow
-FILES = [f"{lang}/{kind}-{lang}.{ext}" for lang in ("de", "fr", "nl", "en")
-         for kind, ext in (("brochure", "pdf"), ("briefing", "docx"))]
+FILES = [name.format(lang=lang) for lang in ("de", "fr", "nl", "en")
+         for name in ("{lang}/brochure-{lang}.pdf", "{lang}/brochure-{lang}-print.pdf",
+                      "{lang}/briefing-{lang}.docx")]
 
 
 def mtimes(root: Path) -> dict[str, int]:
@@ -66,15 +67,16 @@ def test_only_what_changed_is_rebuilt(project_dir: Path) -> None:
                                                          'msgstr "Nos objectifs"'), "utf-8")
     report = build(project, Options())
     rebuilt = sorted(f"{r.job.lang}/{r.job.fmt}" for r in report.results if not r.skipped)
-    assert rebuilt == ["fr/docx", "fr/pdf"]
+    assert rebuilt == ["fr/docx", "fr/pdf", "fr/print"]
     after = mtimes(project_dir)
     assert [f for f in FILES if after[f] != before[f]] == ["fr/brochure-fr.pdf",
+                                                          "fr/brochure-fr-print.pdf",
                                                           "fr/briefing-fr.docx"]
     os.utime(project_dir / "locales/nl/LC_MESSAGES/ui.po")     # touched, like make
     report = build(project, Options(formats=("pdf",)))
     assert [r.job.lang for r in report.results if not r.skipped] == ["nl"]
     report = build(project, Options(langs=("de",), force=True))
-    assert [r.skipped for r in report.results] == [False, False]
+    assert [r.skipped for r in report.results] == [False, False, False]
 
 
 def test_a_write_that_fails_half_way_keeps_the_old_file(project_dir: Path,
@@ -85,7 +87,7 @@ def test_a_write_that_fails_half_way_keeps_the_old_file(project_dir: Path,
     good = target.read_bytes()
     from docgen.render import pdf
 
-    def broken(html: str, templates: Path, tmp: Path, where: str) -> int:
+    def broken(html: str, templates: Path, tmp: Path, where: str, *doc: object) -> int:
         tmp.write_bytes(good[: len(good) // 2])
         raise OSError("disk full")
     monkeypatch.setattr(pdf, "write_pdf", broken)
@@ -94,7 +96,7 @@ def test_a_write_that_fails_half_way_keeps_the_old_file(project_dir: Path,
     assert target.read_bytes() == good
     assert list(target.parent.glob(".*.tmp")) == []
 
-    def truncated(html: str, templates: Path, tmp: Path, where: str) -> int:
+    def truncated(html: str, templates: Path, tmp: Path, where: str, *doc: object) -> int:
         tmp.write_bytes(good[: len(good) // 2])
         return 9
     monkeypatch.setattr(pdf, "write_pdf", truncated)
@@ -118,7 +120,7 @@ def test_a_killed_build_leaves_no_partial_file(project_dir: Path) -> None:
         data = (project_dir / "output" / f).read_bytes()
         assert data == before[f]
     report = build(project, Options(force=True))
-    assert len(report.results) == 8
+    assert len(report.results) == 12
     assert list((project_dir / "output").glob("*/.*.tmp")) == []
 
 
@@ -179,7 +181,8 @@ def test_an_asset_the_brochure_may_use_is_an_input(project_dir: Path) -> None:
     (project_dir / "templates" / "logo.svg").write_text("<svg/>")
     report = build(project, Options(langs=("de",)))
     assert sorted((r.job.fmt, r.skipped) for r in report.results) == [("docx", True),
-                                                                      ("pdf", False)]
+                                                                      ("pdf", False),
+                                                                      ("print", False)]
 
 
 def test_a_removed_language_leaves_the_manifest_and_the_bundle(project_dir: Path) -> None:

@@ -84,7 +84,7 @@ def plan(project: Project, options: Options, when: dt.datetime | None = None) ->
     for language in project.select(options.langs):
         for fmt in options.formats:
             key = digest(project.inputs(language.code, fmt), project.root, version, edition,
-                         f"draft={options.draft}")
+                         f"draft={options.draft}", *project.outside_inputs(fmt))
             jobs.append(Job(language.code, fmt, key, edition))
     return jobs
 
@@ -107,14 +107,18 @@ def run_job(root: str, job: Job, draft: bool, strict: bool = False) -> Result:
     local = localise(doc, language, cats, edition.date())
     target = project.output_path(job.lang, job.fmt)
     where = f"{job.lang}/{target.name}"
-    if job.fmt == "pdf":
-        from .render import fonts, html, pdf
+    if job.fmt in ("pdf", "print"):
+        from .render import fonts, html, pdf, pdfx
         page = html.render(local, project.templates, draft=draft)
         fonts.check_glyphs(page, project.templates / "fonts", where)
 
         def write(tmp: Path) -> int | None:
             with _epoch(edition):
-                return pdf.write_pdf(page, project.templates, tmp, where)
+                if job.fmt == "print":
+                    return pdf.write_print_pdf(page, project.templates, tmp, where,
+                                               project.cmyk_profile(),
+                                               pdfx.document_id(job.lang, edition.isoformat()))
+                return pdf.write_pdf(page, project.templates, tmp, where, local)
     else:
         from .render import docx
 
@@ -148,7 +152,7 @@ def build(project: Project, options: Options,
     report.warnings = problems
     if options.strict and problems:
         raise DocgenError([Problem(p.path, p.line, f"(strict) {p.message}") for p in problems])
-    if "pdf" in options.formats and not harfbuzz_subset_available():
+    if {"pdf", "print"} & set(options.formats) and not harfbuzz_subset_available():
         progress("warning: libharfbuzz-subset0 is missing: WeasyPrint falls back to fontTools, "
                  "about 3 times slower (install it with scripts/setup or apt-get install "
                  "libharfbuzz-subset0)")
@@ -170,7 +174,7 @@ def build(project: Project, options: Options,
         if options.strict and stale:
             raise DocgenError([Problem(r.path, None, f"(strict) {len(r.fallbacks)} text(s) fall "
                                        "back to the source language") for r in stale])
-        todo.sort(key=lambda j: j.fmt != "pdf")     # longest first: PDFs keep both cores busy
+        todo.sort(key=lambda j: j.fmt == "docx")    # longest first: PDFs keep both cores busy
         workers = min(options.jobs or os.cpu_count() or 1, len(todo))
         try:
             for result in _run(project, todo, options, workers):

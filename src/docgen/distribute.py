@@ -43,7 +43,7 @@ def write_page(project: Project) -> Path:
         for entry in entries:
             pdf = project.output / entry["path"]
             thumb = project.output / "thumbs" / f"{pdf.stem}.png"
-            if entry["format"] == "pdf" and (not thumb.exists() or
+            if pdf.suffix == ".pdf" and (not thumb.exists() or
                                              thumb.stat().st_mtime < pdf.stat().st_mtime):
                 index.thumbnail(pdf, thumb)
         sections.append(index.section(local, entries))

@@ -15,8 +15,11 @@ build with the template's line: the kind is declared, never guessed.
 
 from __future__ import annotations
 
+import re
 import traceback
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from jinja2 import (
     Environment,
@@ -84,17 +87,74 @@ def nowidow(text: str) -> str:
     return Msg.make(joined, getattr(text, "fallback", False), key=getattr(text, "key", None))
 
 
+def weblinks(text: str, web: Mapping[str, str]) -> str:
+    """A text whose web addresses (as printed → URL) become live links; else the text itself.
+
+    >>> print(weblinks("Die Plattform www.x.be wirbt", {"www.x.be": "https://www.x.be"}))
+    Die Plattform <a href="https://www.x.be">www.x.be</a> wirbt
+    """
+    found = [address for address in web if address in text]
+    if not found:
+        return text
+    pattern = "|".join(re.escape(a) for a in sorted(found, key=len, reverse=True))
+    parts = re.split(f"({pattern})", text)
+    return Markup("").join(Markup('<a href="{}">{}</a>').format(web[part], part)
+                           if part in web else escape(part) for part in parts)
+
+
+def anchor_titles(root: Any) -> dict[str, str]:
+    """Each element id of a page's tree → a short title for links to it: its ``data-short``,
+    else that of its first heading, else its text (at most 80 characters).
+
+    >>> from xml.etree.ElementTree import fromstring
+    >>> anchor_titles(fromstring('<body><section id="a"><h2 data-short="A">Ay</h2></section>'
+    ...                          '<p id="b">Be  too</p></body>'))
+    {'a': 'A', 'b': 'Be too'}
+    """
+    titles = {}
+    for element in root.iter():
+        ident = element.get("id") if isinstance(element.tag, str) else None
+        if not ident:
+            continue
+        title = element.get("data-short")
+        if not title:
+            heading = next((e for e in element.iter() if e.tag in
+                            ("h1", "h2", "h3", "h4", "h5", "h6")), None)
+            source = heading if heading is not None else element
+            title = source.get("data-short") or " ".join("".join(source.itertext()).split())
+        if title:
+            titles[ident] = title[:80]
+    return titles
+
+
+def with_stylesheet(page: str, markup: str) -> str:
+    """The page with ``markup`` (a <link> or <style>) last in its head: it wins the cascade.
+
+    >>> with_stylesheet("<head><title>t</title></head>", "<style></style>")
+    '<head><title>t</title><style></style>\\n</head>'
+    """
+    head, found, rest = page.partition("</head>")
+    if not found:
+        raise ValueError("the page has no </head>")
+    return f"{head}{markup}\n</head>{rest}"
+
+
 def environment(templates: Path, draft: bool = False,
-                anchors: list[tuple[str, str | None, str]] | None = None) -> Environment:
+                anchors: list[tuple[str, str | None, str]] | None = None,
+                web: Mapping[str, str] | None = None) -> Environment:
     """``anchors``: when a list, every catalog text printed gets an anchor ``#msg-N`` whose
-    page WeasyPrint reports; the list receives the entries' keys in reading order."""
+    page WeasyPrint reports; the list receives the entries' keys in reading order. ``web``:
+    web addresses as printed → their URL, made live links wherever a text prints them."""
 
     def finalize(value: object) -> object:
         if getattr(value, "display", None) is not None:
             raise TemplateRuntimeError(f"a text with figures needs its slot kind, "
                                        f"'| running' or '| display': {str(value)[:50]!r}")
         key = getattr(value, "key", None)
-        if draft and getattr(value, "fallback", False):
+        fallback = getattr(value, "fallback", False)
+        if web and isinstance(value, Msg):       # a text of the document, not an attribute
+            value = weblinks(value, web)
+        if draft and fallback:
             value = Markup('<mark class="fallback" title="untranslated">{}</mark>').format(value)
         if anchors is not None and key is not None:
             anchors.append(key)
@@ -119,7 +179,7 @@ def render(doc: LDocument, templates: Path, draft: bool = False,
            name: str = "brochure.html",
            anchors: list[tuple[str, str | None, str]] | None = None) -> str:
     try:
-        template = environment(templates, draft, anchors).get_template(name)
+        template = environment(templates, draft, anchors, doc.links).get_template(name)
         return template.render(doc=doc, _=doc.labels.gettext, ngettext=doc.labels.ngettext,
                                raw=doc.labels.raw, draft=draft)
     except TemplateError as exc:

@@ -12,7 +12,7 @@ from jinja2 import TemplateError
 from ..localise import LDocument
 from .html import environment, template_problem
 
-MIME = {"pdf": "application/pdf",
+MIME = {"pdf": "application/pdf", "print": "application/pdf",
         "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
 
 
@@ -46,8 +46,9 @@ def section(doc: LDocument, entries: list[dict[str, Any]]) -> dict[str, Any]:
     _ = doc.labels.gettext
     fmt = doc.formatter
     documents = []
-    for entry in sorted(entries, key=lambda e: e["format"] != "pdf"):
-        pdf = entry["format"] == "pdf"
+    order = list(MIME)
+    for entry in sorted(entries, key=lambda e: order.index(e["format"])):
+        pdf = entry["path"].endswith(".pdf")
         size = size_text(entry["size"], doc.language.locale)
         details, details_label = size, _("Size")
         if entry.get("pages"):
@@ -55,9 +56,13 @@ def section(doc: LDocument, entries: list[dict[str, Any]]) -> dict[str, Any]:
             pages = doc.labels.ngettext("{count} page", "{count} pages", entry["pages"],
                                         count=fmt.number(entry["pages"]))
             details = f"{pages} · {size}"
+        label = {"pdf": _("Brochure (PDF)"),
+                 # Translators: the download page's name for the print edition.
+                 "print": _("Brochure for the print shop (PDF/X-4, CMYK, 3 mm bleed)"),
+                 "docx": _("Briefing for decision-makers (Word)")}[entry["format"]]
         documents.append({
             "href": entry["path"], "mime": MIME[entry["format"]], "sha256": entry["sha256"],
-            "label": _("Brochure (PDF)") if pdf else _("Briefing for decision-makers (Word)"),
+            "label": label,
             "details": details, "details_label": details_label,
             "thumbnail": f"thumbs/{Path(entry['path']).stem}.png" if pdf else None,
             "alt": _("Cover of the brochure: {title}", title=doc.title),
