@@ -72,6 +72,14 @@ def _epoch(edition: dt.datetime) -> Iterator[None]:
             del os.environ["SOURCE_DATE_EPOCH"]
 
 
+def imprint_warnings(project: Project, langs: list[str]) -> list[Problem]:
+    """An empty imprint field (the responsible publisher…) warns; ``--strict`` fails on it."""
+    from . import imprint
+    from .source import load
+
+    return imprint.warnings(load(project.source).imprint, str(project.source), langs)
+
+
 def harfbuzz_subset_available() -> bool:
     """WeasyPrint subsets fonts 3x faster, byte-identically, with this library."""
     return ctypes.util.find_library("harfbuzz-subset") is not None
@@ -144,6 +152,7 @@ def build(project: Project, options: Options,
     errors = [p for p in problems if not p.warning]
     if errors:
         raise DocgenError(errors)
+    problems += imprint_warnings(project, [language.code for language in languages])
     report.warnings = problems
     if options.strict and problems:
         raise DocgenError([Problem(p.path, p.line, f"(strict) {p.message}") for p in problems])
