@@ -53,7 +53,9 @@ def read(r: Reader, node: yaml.Node | None) -> Imprint:
     if website and not _URL.match(website):
         r.error(f.get("website"), "imprint.website", f"expected an https:// address, got "
                 f"{website!r}")
-    nodes = {"organisation": org, "publisher_name": pf.get("name"),
+    # The names' warning points at the key "organisation:", not at its first language.
+    keys = {k.value: k for k, _ in node.value} if isinstance(node, yaml.MappingNode) else {}
+    nodes = {"organisation": keys.get("organisation", org), "publisher_name": pf.get("name"),
              "publisher_address": pf.get("address"), "contact": f.get("contact"),
              "website": f.get("website"), "copyright": f.get("copyright"),
              "licence": f.get("licence")}
@@ -72,15 +74,16 @@ def read(r: Reader, node: yaml.Node | None) -> Imprint:
 def warnings(imprint: Imprint, path: str, languages: list[str]) -> list[Problem]:
     """One warning per empty required field, at its line (the name: per language)."""
     out = []
-    for name in IMPRINT_REQUIRED:
+    for name, where in IMPRINT_REQUIRED.items():
         if name == "organisation":
             lacking = [code for code in languages if not imprint.organisation.get(code)]
-            if lacking:
-                out.append(Problem(path, imprint.lines.get(name), f"{IMPRINT_REQUIRED[name]} "
-                                   f"is empty for {', '.join(lacking)}: {WHAT[name]}, to be "
-                                   "completed before release", warning=True))
+            if not lacking:
+                continue
+            what = f"{where} is empty for {', '.join(lacking)}"
         elif name in imprint.missing():
-            out.append(Problem(path, imprint.lines.get(name), f"{IMPRINT_REQUIRED[name]}: "
-                               f"{WHAT[name]} is empty (to be completed before release)",
-                               warning=True))
+            what = f"{where} is empty"
+        else:
+            continue
+        out.append(Problem(path, imprint.lines.get(name), f"{what}: {WHAT[name]}, to be "
+                           "completed before release", warning=True))
     return out
