@@ -9,9 +9,9 @@ WeasyPrint 70 has no ``text-wrap: pretty``; these rules are written into the tex
 - a paragraph never ends on a short word alone: its last two words are joined.
 
 >>> print(typeset("Arbeitsplätze bis 2026", ("ATMP-PIT",)).replace("\xa0", "~"))
-Arbeitsplätze bis~2026
+Arbeitsplätze <span class="nobr">bis~2026</span>
 >>> print(typeset("470 emplois ATMP-PIT en 2028", ("ATMP-PIT",)).replace("\xa0", "~"))
-470~emplois <span class="nobr">ATMP-PIT</span> en~2028
+470~emplois <span class="nobr">ATMP-PIT</span> <span class="nobr">en~2028</span>
 """
 
 from __future__ import annotations
@@ -59,15 +59,26 @@ def _join_last(text: str) -> str:
     return text
 
 
-def typeset(text: str, keep: Iterable[str]) -> Typeset:
-    """The text as escaped markup with its no-break spaces and spans."""
-    plain = _join_last(_NUMBER_WORD.sub(NBSP, _YEAR.sub(NBSP, str(text))))
-    out = str(escape(plain))
+def _spans(text: str, keep: Iterable[str]) -> str:
+    out = str(escape(text))
     spans = [str(escape(term)) for term in keep]
     spans += sorted(set(_YEARS.findall(out)))
     if spans:
         pattern = re.compile("|".join(re.escape(s) for s in spans))
         out = pattern.sub(lambda m: f'<span class="nobr">{m.group(0)}</span>', out)
+    return out
+
+
+def typeset(text: str, keep: Iterable[str]) -> Typeset:
+    """The text as escaped markup with its no-break spaces and spans.
+
+    The paragraph's last word (joined to the one before when short) is never hyphenated: a
+    hyphenation there would leave a fragment alone on the last line.
+    """
+    plain = _join_last(_NUMBER_WORD.sub(NBSP, _YEAR.sub(NBSP, str(text))))
+    head, space, tail = plain.rpartition(" ")
+    out = _spans(plain, keep) if not space else \
+        f'{_spans(head, keep)} <span class="nobr">{_spans(tail, keep)}</span>'
     result = Typeset(out)
     result.fallback = getattr(text, "fallback", False)
     return result
