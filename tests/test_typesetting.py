@@ -34,13 +34,13 @@ DISPLAY = {"de": ["60.000 m²", "7 %", "1.200", "44 Mio. €"],
            "nl": ["60.000 m²", "7%", "1.200", "€ 44 mln."],
            "en": ["60,000 m²", "7%", "1,200", "€44M"]}
 # Side-column and imprint labels, each its own word in the text layer (set in capitals).
-LABELS = {"de": ["ORGANISATION", "ORGANISATIONEN", "STANDORT", "STANDORTE", "KENNZAHLEN", "HERAUSGEBER",
+LABELS = {"de": ["ORGANISATION", "ORGANISATIONEN", "STANDORT", "STANDORTE", "ZAHLEN", "HERAUSGEBER",
                  "AUSGABE", "QUELLE", "SCHRIFT"],
           "fr": ["ORGANISATION", "ORGANISATIONS", "LIEU", "LIEUX", "CHIFFRES", "ÉDITEUR", "ÉDITION", "SOURCE",
                  "POLICE"],
-          "nl": ["ORGANISATIE", "ORGANISATIES", "LOCATIE", "LOCATIES", "KERNCIJFERS", "UITGEVER", "EDITIE",
+          "nl": ["ORGANISATIE", "ORGANISATIES", "LOCATIE", "LOCATIES", "CIJFERS", "UITGEVER", "EDITIE",
                  "BRON", "LETTERTYPE"],
-          "en": ["ORGANISATION", "ORGANISATIONS", "LOCATION", "LOCATIONS", "KEY", "PUBLISHER", "EDITION",
+          "en": ["ORGANISATION", "ORGANISATIONS", "LOCATION", "LOCATIONS", "FIGURES", "PUBLISHER", "EDITION",
                  "SOURCE", "TYPEFACE"]}
 
 
