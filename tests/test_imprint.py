@@ -18,16 +18,8 @@ from docgen.project import Project
 from docgen.render import html
 from docgen.source import load
 
-from .conftest import ROOT
+from .conftest import ROOT, fill_imprint
 
-FILLED = {
-    'name: ""': 'name: "Marie Dupont"',
-    "address: []": 'address: ["Rue de l’Exemple 1", "5000 Namur"]',
-    'contact: ""': 'contact: "info@example.be"',
-    'website: ""': 'website: "https://www.example.be/brochures"',
-    'copyright: ""': 'copyright: "Example Media"',
-    'licence: ""': 'licence: "CC BY 4.0"',
-}
 EMPTY_NAME, EMPTY_SITE, EMPTY_CONTACT = 'name: ""', 'website: ""', 'contact: ""'
 BAD_SITE = 'website: "www.example.be"'
 
@@ -36,16 +28,6 @@ def line_of(path: Path, needle: str) -> int:
     """The line of the source that holds ``needle`` (read here, not by the code under test)."""
     lines = path.read_text(encoding="utf-8").splitlines()
     return next(i for i, line in enumerate(lines, start=1) if needle in line)
-
-
-def fill(project: Path, only: tuple[str, ...] = tuple(FILLED)) -> Path:
-    source = project / "data" / "partnerships.yaml"
-    text = source.read_text(encoding="utf-8")
-    for old in only:
-        assert old in text
-        text = text.replace(old, FILLED[old], 1)
-    source.write_text(text, encoding="utf-8")
-    return source
 
 
 def test_each_empty_field_warns_at_its_line(project_dir: Path) -> None:
@@ -62,12 +44,12 @@ def test_each_empty_field_warns_at_its_line(project_dir: Path) -> None:
 
 
 def test_a_filled_imprint_gives_no_warning(project_dir: Path) -> None:
-    fill(project_dir)
+    fill_imprint(project_dir)
     assert imprint_warnings(Project(project_dir), ["de", "fr", "nl", "en"]) == []
 
 
 def test_a_missing_official_name_warns_for_that_language(project_dir: Path) -> None:
-    source = fill(project_dir)
+    source = fill_imprint(project_dir)
     text = source.read_text(encoding="utf-8")
     source.write_text(text.replace('    nl: "Communicatieteam, Wallonië"\n', ""), "utf-8")
     shown = [str(w) for w in imprint_warnings(Project(project_dir), ["de", "fr", "nl", "en"])]
@@ -78,7 +60,7 @@ def test_a_missing_official_name_warns_for_that_language(project_dir: Path) -> N
 
 def test_a_bad_site_address_is_an_error_with_its_line(project_dir: Path) -> None:
     from docgen.errors import DocgenError
-    source = fill(project_dir)
+    source = fill_imprint(project_dir)
     text = source.read_text(encoding="utf-8")
     source.write_text(text.replace("https://www.example.be/brochures", "www.example.be"), "utf-8")
     with pytest.raises(DocgenError) as caught:
@@ -120,7 +102,7 @@ def test_a_draft_marks_every_empty_field_and_a_release_hides_it() -> None:
 
 
 def test_the_imprint_reaches_the_page_once_filled(project_dir: Path) -> None:
-    fill(project_dir)
+    fill_imprint(project_dir)
     page = _page(project_dir, "nl", draft=True)
     assert "tbc" not in page
     assert "Marie Dupont<br>Rue de l’Exemple 1<br>5000 Namur" in re.sub(r"\s*\n\s*", "", page)

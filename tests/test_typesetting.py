@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from .conftest import ROOT, pdf_text
+from .conftest import ROOT, fill_imprint, pdf_text
 
 pytestmark = pytest.mark.slow
 LANGS = ("de", "fr", "nl", "en")
@@ -150,10 +150,7 @@ def test_the_qr_code_on_the_back_cover_decodes_to_the_site_address(project_dir: 
                                                                     tmp_path: Path) -> None:
     from docgen.build import Options, build
     from docgen.project import Project
-    source = project_dir / "data" / "partnerships.yaml"
-    text = source.read_text(encoding="utf-8")
-    source.write_text(text.replace('website: ""', 'website: "https://www.example.be/brochures"'),
-                      encoding="utf-8")
+    fill_imprint(project_dir, only=('website: ""',))
     build(Project(project_dir), Options(langs=("fr",), formats=("pdf",)))
     pdf = project_dir / "output" / "fr" / "brochure-fr.pdf"
     subprocess.run(["pdftoppm", "-r", "300", "-f", "12", "-l", "12", "-png", str(pdf),
