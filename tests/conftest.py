@@ -75,8 +75,9 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def flat(text: str) -> str:
-    """Text as a reader sees it: one kind of space, no line-end hyphenation or breaks."""
-    text = re.sub(r"[\u00a0\u202f\u2009]", " ", text)
+    """Text as a reader sees it: one kind of space, one hyphen (the brochure keeps names
+    such as ATMP-PIT on one line with U+2011), no line-end hyphenation or breaks."""
+    text = re.sub(r"[\u00a0\u202f\u2009]", " ", text).replace("\u2011", "-")
     text = re.sub(r"(\w)[-\u2010]\n(\w)", r"\1\2", text)   # WeasyPrint hyphenates with U+2010
     return re.sub(r"\s+", " ", text)
 

@@ -99,7 +99,8 @@ def test_no_line_splits_a_name_a_number_and_its_unit_or_a_year_and_its_word(
         for term in KEEP:
             for cut in [m.end() for m in re.finditer("-", term)]:
                 left, right = term[:cut - 1], term[cut:]
-                if re.search(re.escape(left) + "[-\u2010]$", last) and first.startswith(right):
+                if re.search(re.escape(left) + "[-\u2010\u2011]$", last) and \
+                        first.startswith(right):
                     bad.append(f"{term} split: {where}")
         if YEAR.match(first):
             bad.append(f"a year starts a line: {where}")
@@ -188,7 +189,7 @@ def _section_texts(pdf: Path, titles: list[str], end: str) -> list[str]:
     body = subprocess.run(["pdftotext", "-f", "5", "-l", "10", "-x", "0", "-y", "70", "-W",
                            "595", "-H", "705", str(pdf), "-"], check=True, capture_output=True,
                           text=True).stdout
-    body = re.sub(r"[ \u00a0\u202f\u2009\n]+", " ", body)
+    body = re.sub(r"[ \u00a0\u202f\u2009\n]+", " ", body).replace("\u2011", "-")
     flat_titles = [re.sub(r"[ \u00a0\u202f]+", " ", t) for t in titles]
     starts = [body.index(t) for t in flat_titles] + [body.index(end)]
     return [body[a:b] for a, b in zip(starts, starts[1:], strict=False)]

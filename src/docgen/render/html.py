@@ -98,6 +98,7 @@ def environment(templates: Path, draft: bool = False) -> Environment:
     typesetting = settings(templates / "typesetting.yaml")
     env.filters["ts"] = lambda text: typeset(text, typesetting["keep_together"])
     env.globals["page_starts"] = typesetting["page_starts"]
+    env.globals["features"] = typesetting["features"]
     env.filters["qr_svg"] = qr_svg
     env.filters["plain"] = str      # no fallback flag: not marked in drafts (attributes)
     env.filters["figure"] = figure
