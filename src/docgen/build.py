@@ -75,9 +75,9 @@ def _epoch(edition: dt.datetime) -> Iterator[None]:
 def imprint_warnings(project: Project, langs: list[str]) -> list[Problem]:
     """An empty imprint field (the responsible publisher…) warns; ``--strict`` fails on it."""
     from . import imprint
-    from .source import load
 
-    return imprint.warnings(load(project.source).imprint, str(project.source), langs)
+    found = imprint.from_file(project.source)
+    return imprint.warnings(found, str(project.source), langs) if found else []
 
 
 def harfbuzz_subset_available() -> bool:
