@@ -11,8 +11,11 @@ Measures in a fresh copy of the project (medians of 3 to 5 runs; this machine is
   --help    `docgen --help`
   scale     a build of a synthetic source 1, 4 and 16 times as large (German, both formats)
   watch     a saved French catalog edit → updated preview pages (docgen watch, warm process)
+  layout    WeasyPrint's warm layout time per page of each brochure (HTML(...).render(),
+            after one render that loads fonts and caches; target <= 80 ms a page)
 
-`benchmarks/run.py watch` runs only the last one.
+    .venv/bin/python benchmarks/run.py watch        # only the save -> preview latency
+    .venv/bin/python benchmarks/run.py --layout     # only the layout figures
 """
 
 from __future__ import annotations
@@ -131,7 +134,60 @@ def save_to_preview(project: Path, runs: int = 5) -> float:
     return statistics.median(seconds)
 
 
+def layout(langs: tuple[str, ...] = ("de", "fr", "nl", "en"), repeat: int = 5
+           ) -> list[tuple[str, int, float, float]]:
+    """Warm layout time per page: (language, pages, wall and CPU seconds per page), medians.
+
+    The CPU time is this process's own: on a machine shared with other work, the wall time
+    also counts the waits for a core.
+    """
+    import datetime as dt
+
+    sys.path.insert(0, str(ROOT / "src"))
+    from weasyprint import HTML
+
+    from docgen.i18n import catalogs
+    from docgen.i18n.languages import load_languages
+    from docgen.localise import localise
+    from docgen.render import html
+    from docgen.render.pdf import AssetFetcher
+    from docgen.source import load
+
+    doc = load(ROOT / "data" / "partnerships.yaml")
+    languages = load_languages(ROOT / "locales")
+    out = []
+    for lang in langs:
+        language = languages[lang]
+        local = localise(doc, language, catalogs.load_all(ROOT / "locales", language),
+                         dt.date(2026, 11, 28))
+        page = html.render(local, ROOT / "templates")
+        fetcher = AssetFetcher(ROOT / "templates")
+        base = fetcher.root.as_uri() + "/"
+        HTML(string=page, base_url=base, url_fetcher=fetcher).render(pdf_tags=True)   # warm
+        walls, cpus, pages = [], [], 0
+        for _ in range(repeat):
+            start, cpu = time.perf_counter(), time.process_time()
+            document = HTML(string=page, base_url=base, url_fetcher=fetcher).render(
+                pdf_tags=True)
+            walls.append(time.perf_counter() - start)
+            cpus.append(time.process_time() - cpu)
+            pages = len(document.pages)
+        out.append((lang, pages, statistics.median(walls) / pages,
+                    statistics.median(cpus) / pages))
+    return out
+
+
+def print_layout() -> None:
+    print(f"WeasyPrint warm layout per page (target <= 80 ms), Python {sys.version.split()[0]}")
+    for lang, pages, wall, cpu in layout():
+        print(f"  layout {lang:<3}{pages:>4} pages {wall * 1000:>6.0f} ms a page "
+              f"(CPU {cpu * 1000:.0f} ms)")
+
+
 def main() -> None:
+    if "--layout" in sys.argv[1:]:
+        print_layout()
+        return
     work = Path(tempfile.mkdtemp(prefix="docgen-bench-"))
     if sys.argv[1:] == ["watch"]:
         latency = save_to_preview(copy(work / "watch"))
@@ -176,6 +232,9 @@ def main() -> None:
     for name, seconds, note in rows:
         print(f"  {name:<30}{seconds:>8.2f} s   {note}")
     shutil.rmtree(work, ignore_errors=True)
+    for lang, pages, wall, cpu in layout():
+        print(f"  layout {lang}, {pages} pages{'':<14}{wall * 1000:>8.0f} ms a page   "
+              f"warm WeasyPrint render() (CPU {cpu * 1000:.0f} ms); target <= 80 ms")
 
 
 if __name__ == "__main__":

@@ -72,6 +72,14 @@ def _epoch(edition: dt.datetime) -> Iterator[None]:
             del os.environ["SOURCE_DATE_EPOCH"]
 
 
+def imprint_warnings(project: Project, langs: list[str]) -> list[Problem]:
+    """An empty imprint field (the responsible publisher…) warns; ``--strict`` fails on it."""
+    from . import imprint
+
+    found = imprint.from_file(project.source)
+    return imprint.warnings(found, str(project.source), langs) if found else []
+
+
 def harfbuzz_subset_available() -> bool:
     """WeasyPrint subsets fonts 3x faster, byte-identically, with this library."""
     return ctypes.util.find_library("harfbuzz-subset") is not None
@@ -149,6 +157,7 @@ def build(project: Project, options: Options,
     errors = [p for p in problems if not p.warning]
     if errors:
         raise DocgenError(errors)
+    problems += imprint_warnings(project, [language.code for language in languages])
     report.warnings = problems
     if options.strict and problems:
         raise DocgenError([Problem(p.path, p.line, f"(strict) {p.message}") for p in problems])

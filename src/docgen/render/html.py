@@ -34,6 +34,7 @@ from markupsafe import Markup, escape
 from ..errors import DocgenError, Problem
 from ..localise import LDocument, Msg
 from ..model import PLACEHOLDER
+from .typeset import Typeset, settings, typeset
 from .visuals import Visuals
 
 
@@ -66,14 +67,27 @@ def css_content(template: str, values: dict[str, str]) -> str:
 
 
 def figure(text: str) -> Markup:
-    """A figure for display size: CLDR's narrow no-break space (U+202F) stays the character
-    Babel wrote, but gets a little room, or "1 200" reads as "1200" at 30 points.
+    """A figure for display size: CLDR's narrow no-break space (U+202F) becomes a no-break
+    space, or "1 200" reads as "1200" at 20 points and the text layer loses the gap.
 
-    >>> print(figure("60\u202f000\u202fm²").replace("\u202f", "_"))
-    60<span class="nnbsp">_</span>000<span class="nnbsp">_</span>m²
+    >>> print(figure("60\u202f000\u202fm²").replace("\xa0", "~"))
+    <span class="nobr">60~000~m²</span>
     """
-    escaped = str(escape(text))
-    return Markup(escaped.replace("\u202f", '<span class="nnbsp">\u202f</span>'))  # noqa: S704
+    escaped = str(escape(text.replace("\u202f", "\u00a0")))
+    return Markup(f'<span class="nobr">{escaped}</span>')  # noqa: S704 (escaped above)
+
+
+def qr_svg(url: str, title: str) -> Markup:
+    """The address as an inline SVG QR code (black on white, the quiet zone left to CSS).
+
+    >>> qr_svg("https://www.example.be", "QR").startswith('<svg viewBox="0 0 25 25"')
+    True
+    """
+    import segno
+
+    code = segno.make(url, error="m", micro=False)
+    return Markup(code.svg_inline(scale=1, border=0, omitsize=True, title=title,  # noqa: S704
+                                  dark="#000", svgclass="qr-code"))
 
 
 def nowidow(text: str) -> str:
@@ -100,6 +114,20 @@ def weblinks(text: str, web: Mapping[str, str]) -> str:
     parts = re.split(f"({pattern})", text)
     return Markup("").join(Markup('<a href="{}">{}</a>').format(web[part], part)
                            if part in web else escape(part) for part in parts)
+
+
+def weblinks_in_markup(markup: str, web: Mapping[str, str]) -> Markup:
+    """Typeset markup whose web addresses become live links.
+
+    >>> print(weblinks_in_markup(Markup("Die Plattform www.x.be&nbsp;wirbt"),
+    ...                          {"www.x.be": "https://www.x.be"}))
+    Die Plattform <a href="https://www.x.be">www.x.be</a>&nbsp;wirbt
+    """
+    out = str(markup)
+    for address in sorted(web, key=len, reverse=True):
+        shown = str(escape(address))
+        out = out.replace(shown, str(Markup('<a href="{}">{}</a>').format(web[address], address)))
+    return Markup(out)  # noqa: S704 (markup already escaped; the link is built by Markup)
 
 
 def anchor_titles(root: Any) -> dict[str, str]:
@@ -154,6 +182,8 @@ def environment(templates: Path, draft: bool = False,
         fallback = getattr(value, "fallback", False)
         if web and isinstance(value, Msg):       # a text of the document, not an attribute
             value = weblinks(value, web)
+        elif web and isinstance(value, Typeset):
+            value = weblinks_in_markup(value, web)
         if draft and fallback:
             value = Markup('<mark class="fallback" title="untranslated">{}</mark>').format(value)
         if anchors is not None and key is not None:
@@ -165,6 +195,11 @@ def environment(templates: Path, draft: bool = False,
         ["html", "xml"], default_for_string=True), undefined=StrictUndefined,
         finalize=finalize, trim_blocks=True, lstrip_blocks=True)
     env.filters["nowidow"] = nowidow
+    typesetting = settings(templates / "typesetting.yaml")
+    env.filters["ts"] = lambda text: typeset(text, typesetting["keep_together"])
+    env.globals["page_starts"] = typesetting["page_starts"]
+    env.globals["features"] = typesetting["features"]
+    env.filters["qr_svg"] = qr_svg
     env.filters["plain"] = str      # no fallback flag: not marked in drafts (attributes)
     env.filters["figure"] = figure
     env.filters["running"] = lambda text: text.form("running") if isinstance(text, Msg) else text

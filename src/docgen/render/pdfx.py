@@ -100,12 +100,19 @@ def svg_in_cmyk(page: str, palette: dict[str, str]) -> str:
     """Inline SVG's colours (which WeasyPrint reads from SVG attributes only, not from the
     stylesheets or their custom properties) in their CMYK values where the palette has them.
 
-    >>> svg_in_cmyk('<p style="color: #000"></p><svg><rect fill="#000"/></svg>', BASE)
-    '<p style="color: #000"></p><svg><rect fill="device-cmyk(0 0 0 1)"/></svg>'
+    >>> print(svg_in_cmyk('<p style="color: #000"></p><svg><rect fill="#000"/></svg>', BASE)
+    ...       .replace("device-cmyk(0 0 0 1)", "K"))
+    <p style="color: #000"></p><svg fill="K"><rect fill="K"/></svg>
     """
     def colours(svg: re.Match[str]) -> str:
-        return SVG_COLOURS.sub(lambda m: m.group(1) + (in_cmyk(m.group(2), palette)
+        text = SVG_COLOURS.sub(lambda m: m.group(1) + (in_cmyk(m.group(2), palette)
                                                        or m.group(2)), svg.group(0))
+        # An element with no fill of its own fills black (a stroked QR code or rule still sets
+        # it): inherited from the root, that default black is K, not RGB.
+        head, rest = text.split(">", 1)
+        if "fill=" not in head:
+            head += f' fill="{BASE["#000000"]}"'
+        return f"{head}>{rest}"
     return SVG.sub(colours, page)
 
 
