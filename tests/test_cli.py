@@ -55,13 +55,16 @@ def test_unknown_language_is_a_usage_error(project_dir: Path) -> None:
     assert code == 2 and "Invalid value" in out
 
 
-def test_build_one_language_writes_only_its_two_files(project_dir: Path) -> None:
+def test_build_one_language_writes_only_its_documents(project_dir: Path) -> None:
     code, out = run("--root", str(project_dir), "build", "--lang", "fr")
     assert code == 0, out
     written = sorted(p.relative_to(project_dir / "output").as_posix()
                      for p in (project_dir / "output").rglob("*.*") if p.parent.name != "output")
-    assert written == ["fr/briefing-fr.docx", "fr/brochure-fr.pdf"]
-    assert "fr pdf: " in out and "2 built, 0 up to date" in out
+    assert written == ["fr/assets/edition.css", "fr/assets/fonts/Inter-Bold.otf",
+                       "fr/assets/fonts/Inter-Regular.otf", "fr/assets/fonts/Inter-SemiBold.otf",
+                       "fr/assets/fonts/InterDisplay-Bold.otf", "fr/assets/fonts/OFL-Inter.txt",
+                       "fr/briefing-fr.docx", "fr/brochure-fr.html", "fr/brochure-fr.pdf"]
+    assert "fr pdf: " in out and "fr html: " in out and "3 built, 0 up to date" in out
 
 
 def test_bad_source_is_one_line_per_problem_without_traceback(project_dir: Path) -> None:

@@ -115,6 +115,16 @@ def run_job(root: str, job: Job, draft: bool, strict: bool = False) -> Result:
         def write(tmp: Path) -> int | None:
             with _epoch(edition):
                 return pdf.write_pdf(page, project.templates, tmp, where)
+    elif job.fmt == "html":
+        from .render import edition as html_edition
+        from .render import fonts
+        page = html_edition.render(local, project.templates, draft=draft)
+        fonts.check_glyphs(page, project.templates / "fonts", where)
+        html_edition.write_assets(project.templates, target.parent)
+
+        def write(tmp: Path) -> int | None:
+            tmp.write_text(page, encoding="utf-8")
+            return None
     else:
         from .render import docx
 

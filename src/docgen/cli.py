@@ -15,6 +15,7 @@ from . import __version__
 from .cli_context import built
 from .cli_context import project as current_project
 from .errors import DocgenError
+from .project import FORMATS
 
 LANG_HELP = "Language code (repeat for several; default: all in locales/languages.yaml)."
 
@@ -67,8 +68,8 @@ def cli(ctx: click.Context, root: Path, debug: bool) -> None:
 
 @cli.command()
 @click.option("--lang", "langs", multiple=True, metavar="L", help=LANG_HELP)
-@click.option("--format", "formats", multiple=True, type=click.Choice(["pdf", "docx"]),
-              help="Output format (repeat; default: both).")
+@click.option("--format", "formats", multiple=True, type=click.Choice(FORMATS),
+              help="Output format (repeat; default: all).")
 @click.option("--strict", is_flag=True, help="Fail on any fallback or catalog warning.")
 @click.option("--draft", is_flag=True, help="Highlight untranslated texts in the documents.")
 @click.option("--force", is_flag=True, help="Rebuild even what is up to date.")
@@ -87,7 +88,7 @@ def build(ctx: click.Context, langs: tuple[str, ...], formats: tuple[str, ...], 
     from .build import Options
     from .build import build as run
 
-    options = Options(langs, formats or ("pdf", "docx"), strict, draft, force, jobs or 0)
+    options = Options(langs, formats or FORMATS, strict, draft, force, jobs or 0)
     report = run(current_project(ctx), options, progress=lambda m: click.echo(m, err=True))
     for warning in report.warnings:
         click.echo(str(warning), err=True)

@@ -13,9 +13,15 @@ from pathlib import Path
 from .errors import DocgenError, Problem, UsageError
 from .i18n.languages import Language, load_languages
 
-FORMATS = ("pdf", "docx")
-DOCX_TEMPLATES = ("briefing.docx",)
-NOT_PDF_TEMPLATES = ("briefing.docx", "index.html")   # everything else may reach the PDF
+FORMATS = ("pdf", "docx", "html")
+# Each format: the document's name in output/<lang>/ and the templates it is made from
+# (None: every file under templates/ but those other formats claim for themselves).
+DOCUMENTS: dict[str, tuple[str, tuple[str, ...] | None]] = {
+    "pdf": ("brochure", None),
+    "docx": ("briefing", ("briefing.docx",)),
+    "html": ("brochure", ("edition.html", "edition.css", "fonts")),
+}
+NOT_PDF_TEMPLATES = ("briefing.docx", "index.html", "edition.html", "edition.css")
 
 
 @dataclass(frozen=True)
@@ -51,18 +57,21 @@ class Project:
         return [self.languages[c] for c in (codes or list(self.languages))]
 
     def output_path(self, lang: str, fmt: str) -> Path:
-        name = "brochure" if fmt == "pdf" else "briefing"
-        return self.output / lang / f"{name}-{lang}.{fmt}"
+        return self.output / lang / f"{DOCUMENTS[fmt][0]}-{lang}.{fmt}"
 
     def inputs(self, lang: str, fmt: str) -> list[Path]:
         """Every file one document is built from (its cache key hashes them)."""
         files = [self.source, self.locales / "languages.yaml"]
         files += sorted((self.locales / lang).rglob("*.po"))
-        if fmt == "pdf":        # the page and every asset the fetcher may serve it
+        names = DOCUMENTS[fmt][1]
+        if names is None:       # the page and every asset the fetcher may serve it
             files += sorted(p for p in self.templates.rglob("*") if p.is_file()
                             and p.name not in NOT_PDF_TEMPLATES)
         else:
-            files += [self.templates / name for name in DOCX_TEMPLATES]
+            for name in names:
+                path = self.templates / name
+                files += sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() \
+                    else [path]
         return files
 
     def edition(self) -> dt.datetime:
