@@ -138,11 +138,12 @@ def run_job(root: str, job: Job, draft: bool, strict: bool = False) -> Result:
                                    f"would fall back to the source language, e.g. "
                                    f"{local.fallbacks[0].msgid[:50]!r}")])
     pages = publish(target, write)
-    texts = len(doc.texts())
-    content_fallbacks = {f.msgid for f in local.fallbacks if f.domain == "content"}
+    # Coverage: the share of the source's distinct texts that are translated (0 % → 0.0).
+    texts = {(t.context, t.msgid) for t in doc.texts()}
+    content_fallbacks = {(f.context, f.msgid) for f in local.fallbacks if f.domain == "content"}
     return Result(job, str(target), pages, time.perf_counter() - started,
                   [(f.domain, f.context, f.msgid, f.reason) for f in local.fallbacks],
-                  1 - len(content_fallbacks) / texts if texts else 1.0)
+                  1 - len(content_fallbacks & texts) / len(texts) if texts else 1.0)
 
 
 def build(project: Project, options: Options,

@@ -104,9 +104,17 @@ def build(ctx: click.Context, langs: tuple[str, ...], formats: tuple[str, ...], 
     click.echo(f"{built} built, {len(report.results) - built} up to date", err=True)
 
 
+ORDER_HELP = "Languages first on the page, e.g. fr,nl (default: fr, then the others)."
+
+
+def _order(value: str) -> tuple[str, ...]:
+    return tuple(code.strip() for code in value.split(",") if code.strip())
+
+
 @cli.command()
+@click.option("--order", default="", metavar="L,L", help=ORDER_HELP)
 @click.pass_context
-def page(ctx: click.Context) -> None:
+def page(ctx: click.Context, order: str) -> None:
     """Build what is needed, then write the download page output/index.html and SHA256SUMS.
 
     \b
@@ -114,22 +122,30 @@ def page(ctx: click.Context) -> None:
       docgen page && chromium output/index.html
     """
     from .distribute import write_page
+    from .edition_state import current
     with built(ctx) as project:
-        click.echo(str(write_page(project)))
+        click.echo(str(write_page(project, current(project), _order(order))))
 
 
 @cli.command()
+@click.option("--order", default="", metavar="L,L", help=ORDER_HELP)
 @click.pass_context
-def bundle(ctx: click.Context) -> None:
-    """Build what is needed, then write output/dist/<name>-<edition>.zip for handing out.
+def bundle(ctx: click.Context, order: str) -> None:
+    """Build what is needed, then write output/dist/<name>-<edition>.zip (a draft: for an
+    edition to publish, use 'docgen release'). Uncommitted inputs name it …-dirty.zip.
 
     \b
     Example:
       docgen bundle && (cd /tmp/x && unzip -q ~/docgen/output/dist/*.zip && sha256sum -c SHA256SUMS)
     """
     from .distribute import bundle as make_bundle
+    from .edition_state import current
     with built(ctx) as project:
-        click.echo(str(make_bundle(project)))
+        state = current(project)
+        if state.git.dirty:
+            click.echo("warning: data/, locales/ or templates/ have uncommitted changes (or "
+                       "this is not a git checkout): the bundle is named -dirty", err=True)
+        click.echo(str(make_bundle(project, state, _order(order))))
 
 
 @cli.command()
@@ -147,9 +163,11 @@ def check(ctx: click.Context) -> None:
 
 from .cli_i18n import i18n  # noqa: E402  (the translators' commands)
 from .cli_preview import preview  # noqa: E402
+from .cli_release import release  # noqa: E402
 
 cli.add_command(i18n)
 cli.add_command(preview)
+cli.add_command(release)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -21,7 +21,7 @@ DOCUMENTS: dict[str, tuple[str, tuple[str, ...] | None]] = {
     "docx": ("briefing", ("briefing.docx",)),
     "html": ("brochure", ("edition.html", "edition.css", "fonts")),
 }
-NOT_PDF_TEMPLATES = ("briefing.docx", "index.html", "edition.html", "edition.css")
+NOT_PDF_TEMPLATES = ("briefing.docx", "index.html", "index.css", "edition.html", "edition.css")
 
 
 @dataclass(frozen=True)
