@@ -60,9 +60,11 @@ def test_build_one_language_writes_only_its_documents(project_dir: Path) -> None
     assert code == 0, out
     written = sorted(p.relative_to(project_dir / "output").as_posix()
                      for p in (project_dir / "output").rglob("*.*") if p.parent.name != "output")
-    assert written == ["fr/assets/edition.css", "fr/assets/fonts/Inter-Bold.otf",
-                       "fr/assets/fonts/Inter-Regular.otf", "fr/assets/fonts/Inter-SemiBold.otf",
-                       "fr/assets/fonts/InterDisplay-Bold.otf", "fr/assets/fonts/OFL-Inter.txt",
+    assert written == ["fr/assets/edition.css", "fr/assets/fonts/OFL-Inter.txt",
+                       "fr/assets/fonts/web/Inter-Bold.woff2",
+                       "fr/assets/fonts/web/Inter-Regular.woff2",
+                       "fr/assets/fonts/web/Inter-SemiBold.woff2",
+                       "fr/assets/fonts/web/InterDisplay-Bold.woff2",
                        "fr/briefing-fr.docx", "fr/brochure-fr.html", "fr/brochure-fr.pdf"]
     assert "fr pdf: " in out and "fr html: " in out and "3 built, 0 up to date" in out
 

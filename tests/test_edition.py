@@ -157,7 +157,7 @@ def test_html_editions_in_headless_chromium(editions: Path, tmp_path: Path) -> N
             load(driver, path.as_uri(), 320)
             seen = requests(driver)
             assert path.as_uri() in seen
-            assert any(u.endswith("/assets/fonts/Inter-Regular.otf") for u in seen)
+            assert any(u.endswith("/assets/fonts/web/Inter-Regular.woff2") for u in seen)
             assert outside(seen, path.parent) == []
             assert driver.execute_script("return document.documentElement.scrollWidth") <= 320
             fonts = driver.execute_script(
@@ -185,3 +185,23 @@ def test_axe_sees_a_violation(tmp_path: Path) -> None:
         assert outside(requests(driver), tmp_path) == ["http://127.0.0.1:9/x.png"]
         found = axe_violations(driver)
     assert [v.split(":")[0] for v in found] == ["color-contrast", "html-has-lang", "image-alt"]
+
+
+def test_a_character_outside_the_web_fonts_fails_the_html_build(project_dir: Path) -> None:
+    """The web fonts are a Latin subset: a character they lack is named, not left to a
+    fallback font of the reader's machine (the full OTF has it, so the PDF would pass)."""
+    from docgen.errors import DocgenError
+    po = project_dir / "locales" / "fr" / "LC_MESSAGES" / "ui.po"
+    po.write_text(po.read_text(encoding="utf-8").replace(
+        'msgstr "Aller au contenu"', 'msgstr "Aller au contenu (Timișoara)"'), encoding="utf-8")
+    with pytest.raises(DocgenError) as failed:
+        build(Project(project_dir), Options(("fr",), ("html",), jobs=1))
+    assert [str(p) for p in failed.value.problems] == [
+        "fr/brochure-fr.html: font Inter-Bold.woff2 has no glyph for U+0219 LATIN SMALL "
+        "LETTER S WITH COMMA BELOW",
+        "fr/brochure-fr.html: font Inter-Regular.woff2 has no glyph for U+0219 LATIN SMALL "
+        "LETTER S WITH COMMA BELOW",
+        "fr/brochure-fr.html: font Inter-SemiBold.woff2 has no glyph for U+0219 LATIN SMALL "
+        "LETTER S WITH COMMA BELOW",
+        "fr/brochure-fr.html: font InterDisplay-Bold.woff2 has no glyph for U+0219 LATIN SMALL "
+        "LETTER S WITH COMMA BELOW"]

@@ -231,4 +231,4 @@ def test_bundle_is_byte_identical_from_two_clones(tmp_path: Path) -> None:
               .splitlines()}
     assert listed == set(names) - {"SHA256SUMS"}
     assert {"fr/brochure-fr.html", "fr/assets/edition.css", "thumbs/briefing-fr.docx.png",
-            "assets/index.css", "assets/fonts/Inter-Regular.otf"} <= listed
+            "assets/index.css", "assets/fonts/web/Inter-Regular.woff2"} <= listed

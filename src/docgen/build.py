@@ -119,7 +119,7 @@ def run_job(root: str, job: Job, draft: bool, strict: bool = False) -> Result:
         from .render import edition as html_edition
         from .render import fonts
         page = html_edition.render(local, project.templates, draft=draft)
-        fonts.check_glyphs(page, project.templates / "fonts", where)
+        fonts.check_glyphs(page, project.templates / "fonts" / "web", where)
         html_edition.write_assets(project.templates, target.parent)
 
         def write(tmp: Path) -> int | None:

@@ -19,8 +19,8 @@ from .zips import stable_zip
 
 BUNDLE_NAME = "biotech-partnerships-wallonia"
 FIRST = ("fr",)               # a Walloon agency leads with French; --order changes it
-PAGE_ASSETS = ("index.css", "fonts/Inter-Regular.otf", "fonts/Inter-SemiBold.otf",
-               "fonts/Inter-Bold.otf", "fonts/OFL-Inter.txt")
+PAGE_ASSETS = ("index.css", "fonts/web/Inter-Regular.woff2", "fonts/web/Inter-SemiBold.woff2",
+               "fonts/web/Inter-Bold.woff2", "fonts/OFL-Inter.txt")
 
 
 def _manifest(project: Project) -> dict[str, Any]:
