@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -60,22 +61,30 @@ def section_text(page: str, lang: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def page(built: Path) -> Path:
+def site(built: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the shared build: the page rewrites the manifest (the edition's state)."""
+    target = tmp_path_factory.mktemp("site") / "project"
+    shutil.copytree(built, target)
+    return target
+
+
+@pytest.fixture(scope="module")
+def page(site: Path) -> Path:
     from .conftest import EPOCH
-    project = Project(built)
+    project = Project(site)
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SOURCE_DATE_EPOCH", EPOCH)
         return write_page(project, current(project))
 
 
 @pytest.mark.slow
-def test_page_content_french_first_each_language_in_its_own(built: Path, page: Path) -> None:
+def test_page_content_french_first_each_language_in_its_own(site: Path, page: Path) -> None:
     text = page.read_text(encoding="utf-8")
     parsed = Page()
     parsed.feed(text)
     assert parsed.html_lang == "fr" and parsed.sections == ["fr", "de", "nl", "en"]
     assert "<h1>9 partenariats biotech qui renforcent l’économie wallonne</h1>" in text
-    manifest = json.loads((built / "output" / "manifest.json").read_text())
+    manifest = json.loads((site / "output" / "manifest.json").read_text())
     for lang, says in SAYS.items():
         section = section_text(text, lang)
         assert [s for s in says if s not in section] == []
@@ -88,13 +97,13 @@ def test_page_content_french_first_each_language_in_its_own(built: Path, page: P
     assert re.search(r"\d+\u202fko", text)                      # Babel's French size
     for url in (u for u in parsed.urls if not u.startswith("#")):
         assert "://" not in url and not url.startswith("/"), url
-        assert (built / "output" / url).is_file(), url
+        assert (site / "output" / url).is_file(), url
 
 
 @pytest.mark.slow
-def test_the_briefing_thumbnail_is_a_real_render(built: Path, page: Path) -> None:
+def test_the_briefing_thumbnail_is_a_real_render(site: Path, page: Path) -> None:
     from PIL import Image
-    image = Image.open(built / "output" / "thumbs" / "briefing-fr.docx.png").convert("L")
+    image = Image.open(site / "output" / "thumbs" / "briefing-fr.docx.png").convert("L")
     assert image.size[0] == 208 and image.size[1] > 250           # an A4 page's proportions
     dark = sum(1 for value in image.getdata() if value < 100)      # text, not a grey box
     assert dark > 500
@@ -110,10 +119,10 @@ def test_page_order_is_configurable(project_dir: Path) -> None:
 
 
 @pytest.mark.slow
-def test_page_in_headless_chromium(built: Path, page: Path, tmp_path: Path) -> None:
+def test_page_in_headless_chromium(site: Path, page: Path, tmp_path: Path) -> None:
     """axe-core: zero violations; Inter loads under the page's CSP; nothing is fetched from
     outside output/; no horizontal scrolling at 320 CSS px; screenshots at 390 and 1280."""
-    output = built / "output"
+    output = site / "output"
     with chromium(tmp_path / "profile") as driver:
         requests(driver)
         for width in (320, 390, 1280):

@@ -20,7 +20,7 @@ from .conftest import EPOCH, copy_project
 
 pytestmark = pytest.mark.slow
 FILES = [f"{lang}/{kind}-{lang}.{ext}" for lang in ("de", "fr", "nl", "en")
-         for kind, ext in (("brochure", "pdf"), ("briefing", "docx"))]
+         for kind, ext in (("brochure", "pdf"), ("briefing", "docx"), ("brochure", "html"))]
 
 
 def mtimes(root: Path) -> dict[str, int]:
@@ -65,15 +65,16 @@ def test_only_what_changed_is_rebuilt(project_dir: Path) -> None:
                                                          'msgstr "Nos objectifs"'), "utf-8")
     report = build(project, Options())
     rebuilt = sorted(f"{r.job.lang}/{r.job.fmt}" for r in report.results if not r.skipped)
-    assert rebuilt == ["fr/docx", "fr/pdf"]
+    assert rebuilt == ["fr/docx", "fr/html", "fr/pdf"]
     after = mtimes(project_dir)
     assert [f for f in FILES if after[f] != before[f]] == ["fr/brochure-fr.pdf",
-                                                          "fr/briefing-fr.docx"]
+                                                          "fr/briefing-fr.docx",
+                                                          "fr/brochure-fr.html"]
     os.utime(project_dir / "locales/nl/LC_MESSAGES/ui.po")     # touched, like make
     report = build(project, Options(formats=("pdf",)))
     assert [r.job.lang for r in report.results if not r.skipped] == ["nl"]
     report = build(project, Options(langs=("de",), force=True))
-    assert [r.skipped for r in report.results] == [False, False]
+    assert [r.skipped for r in report.results] == [False, False, False]
 
 
 def test_a_write_that_fails_half_way_keeps_the_old_file(project_dir: Path,
@@ -117,7 +118,7 @@ def test_a_killed_build_leaves_no_partial_file(project_dir: Path) -> None:
         data = (project_dir / "output" / f).read_bytes()
         assert data == before[f]
     report = build(project, Options(force=True))
-    assert len(report.results) == 8
+    assert len(report.results) == 12
     assert list((project_dir / "output").glob("*/.*.tmp")) == []
 
 
@@ -178,6 +179,7 @@ def test_an_asset_the_brochure_may_use_is_an_input(project_dir: Path) -> None:
     (project_dir / "templates" / "logo.svg").write_text("<svg/>")
     report = build(project, Options(langs=("de",)))
     assert sorted((r.job.fmt, r.skipped) for r in report.results) == [("docx", True),
+                                                                      ("html", True),
                                                                       ("pdf", False)]
 
 
@@ -185,6 +187,7 @@ def test_a_removed_language_leaves_the_manifest_and_the_bundle(project_dir: Path
     import zipfile
 
     from docgen.distribute import bundle
+    from docgen.edition_state import current
     project = Project(project_dir)
     build(project, Options(formats=("docx",)))
     config = project_dir / "locales" / "languages.yaml"
@@ -194,5 +197,5 @@ def test_a_removed_language_leaves_the_manifest_and_the_bundle(project_dir: Path
     build(project, Options(formats=("docx",)))
     manifest = json.loads((project.output / "manifest.json").read_text())
     assert {d["language"] for d in manifest["documents"]} == {"de", "fr", "en"}
-    with zipfile.ZipFile(bundle(project)) as archive:
+    with zipfile.ZipFile(bundle(project, current(project))) as archive:
         assert not [n for n in archive.namelist() if n.startswith("nl/")]

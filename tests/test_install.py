@@ -63,10 +63,12 @@ def runtime_closure() -> set[str]:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     todo = [_name(r)[:2] for r in project["dependencies"]]
     seen: set[str] = set()
+    visited: set[tuple[str, frozenset[str]]] = set()     # fonttools, and fonttools[woff]
     while todo:
         name, extras = todo.pop()
-        if name in seen:
+        if (name, frozenset(extras)) in visited:
             continue
+        visited.add((name, frozenset(extras)))
         seen.add(name)
         try:
             requirements = metadata.requires(name) or []
