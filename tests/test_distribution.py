@@ -142,3 +142,43 @@ def test_page_in_headless_chromium(site: Path, page: Path, tmp_path: Path) -> No
                 "mobile": False})
             driver.save_screenshot(str(tmp_path / f"index-{width}.png"))
     print(f"screenshots: {tmp_path}")
+
+
+def test_the_page_shows_the_imprint_once_the_source_has_one(project_dir: Path) -> None:
+    """The publisher's fields come from the source's imprint (field names as the imprint
+    section defines them); an empty field is left out, never invented."""
+    import datetime as dt
+    from types import SimpleNamespace
+
+    from docgen.i18n import catalogs
+    from docgen.localise import localise
+    from docgen.render import index
+    from docgen.source import load
+
+    project = Project(project_dir)
+    language = project.languages["fr"]
+    source = load(project.source)
+    local = localise(source, language, catalogs.load_all(project.locales, language),
+                     dt.date(2026, 11, 18))
+    imprint = SimpleNamespace(organisation={"fr": "Agence wallonne (exemple)"},
+                              publisher_name="Jeanne Exemple",
+                              publisher_address=("Rue de l’Exemple 1", "5000 Namur"),
+                              contact="contact@example.org", website="https://example.org/",
+                              copyright="", licence="CC BY 4.0 (exemple)")
+    state = current(project)
+    entries = [{"language": "fr", "format": "pdf", "path": "fr/brochure-fr.pdf",
+                "size": 120_000, "pages": 8, "sha256": "0" * 64}]
+    with_imprint = index.render([index.section(local, SimpleNamespace(imprint=imprint),
+                                               entries, {}, state)], project.templates)
+    for text in ("<p class=\"org\">Agence wallonne (exemple)</p>", "Éditeur responsable",
+                 "Jeanne Exemple<br>Rue de l’Exemple 1<br>5000 Namur",
+                 '<a href="mailto:contact@example.org">contact@example.org</a>',
+                 "écrivez à\u00a0: <a href=\"mailto:contact@example.org\">",
+                 "CC BY 4.0 (exemple)", '<a href="https://example.org/">'):
+        assert text in with_imprint, text
+    assert "©" not in with_imprint                          # no copyright holder given
+    without = index.render([index.section(local, object(), entries, {}, state)],
+                           project.templates)
+    assert "Équipe communication, Wallonie" in without
+    assert "contactez l’éditeur mentionné sur cette page" in without
+    assert "Éditeur responsable" not in without and "mailto:" not in without
