@@ -232,3 +232,17 @@ def test_bundle_is_byte_identical_from_two_clones(tmp_path: Path) -> None:
     assert listed == set(names) - {"SHA256SUMS"}
     assert {"fr/brochure-fr.html", "fr/assets/edition.css", "thumbs/briefing-fr.docx.png",
             "assets/index.css", "assets/fonts/web/Inter-Regular.woff2"} <= listed
+
+
+def test_release_command_usage_errors(project_dir: Path) -> None:
+    from click.testing import CliRunner
+
+    from docgen.cli import cli
+    result = CliRunner().invoke(cli, ["--root", str(project_dir), "release",
+                                      "--allow-incomplete", "xx"])
+    assert result.exit_code == 2
+    assert result.output == "error: docgen: --allow-incomplete: unknown language xx\n"
+    result = CliRunner().invoke(cli, ["--root", str(project_dir), "page", "--order", "fr,xx"])
+    assert result.exit_code == 2
+    assert result.output == \
+        "error: docgen: --order: unknown language xx; configured: de, fr, nl, en\n"

@@ -107,8 +107,12 @@ def build(ctx: click.Context, langs: tuple[str, ...], formats: tuple[str, ...], 
 ORDER_HELP = "Languages first on the page, e.g. fr,nl (default: fr, then the others)."
 
 
-def _order(value: str) -> tuple[str, ...]:
-    return tuple(code.strip() for code in value.split(",") if code.strip())
+def _order(ctx: click.Context, value: str) -> tuple[str, ...]:
+    """The --order codes, checked before anything is built."""
+    from .distribute import page_order
+    codes = tuple(code.strip() for code in value.split(",") if code.strip())
+    page_order(current_project(ctx), codes)
+    return codes
 
 
 @cli.command()
@@ -123,8 +127,9 @@ def page(ctx: click.Context, order: str) -> None:
     """
     from .distribute import write_page
     from .edition_state import current
+    codes = _order(ctx, order)
     with built(ctx) as project:
-        click.echo(str(write_page(project, current(project), _order(order))))
+        click.echo(str(write_page(project, current(project), codes)))
 
 
 @cli.command()
@@ -140,12 +145,13 @@ def bundle(ctx: click.Context, order: str) -> None:
     """
     from .distribute import bundle as make_bundle
     from .edition_state import current
+    codes = _order(ctx, order)
     with built(ctx) as project:
         state = current(project)
         if state.git.dirty:
             click.echo("warning: data/, locales/ or templates/ have uncommitted changes (or "
                        "this is not a git checkout): the bundle is named -dirty", err=True)
-        click.echo(str(make_bundle(project, state, _order(order))))
+        click.echo(str(make_bundle(project, state, codes)))
 
 
 @cli.command()

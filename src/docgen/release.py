@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .build import Options, build
-from .distribute import bundle
+from .distribute import bundle, page_order
 from .edition_state import EditionState, current, run_git
 from .errors import DocgenError, Problem, UsageError
 from .project import Project
@@ -74,6 +74,7 @@ def release(project: Project, allow_incomplete: tuple[str, ...] = (), allow_dirt
     if unknown:
         raise UsageError([Problem("docgen", None, f"--allow-incomplete: unknown language "
                                   f"{', '.join(unknown)}")])
+    page_order(project, order)
     with BuildLock(project.output):
         state = current(project, tuple(sorted(set(allow_incomplete))), released=True)
         reasons = refusals(project, state, allow_incomplete, allow_dirty)
