@@ -246,3 +246,9 @@ def test_release_command_usage_errors(project_dir: Path) -> None:
     assert result.exit_code == 2
     assert result.output == \
         "error: docgen: --order: unknown language xx; configured: de, fr, nl, en\n"
+
+
+def test_a_staged_rename_names_both_paths(tmp_path: Path) -> None:
+    root = git_project(tmp_path / "p")
+    git(root, "mv", "templates/edition.css", "templates/web.css")
+    assert git_state(root).changes == ("templates/edition.css", "templates/web.css")

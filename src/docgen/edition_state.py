@@ -39,8 +39,13 @@ def git_state(root: Path) -> GitState:
         return GitState(None)
     changed = run_git(root, "status", "--porcelain", "--untracked-files=all", "-z", "--",
                    *INPUT_FOLDERS)
-    paths = [entry[3:] for entry in changed.stdout.split("\0") if len(entry) > 3]
-    return GitState(head.stdout.strip(), tuple(sorted(paths)))
+    paths, entries = [], iter(changed.stdout.split("\0"))
+    for entry in entries:          # "XY path"; a rename or copy is followed by its old path
+        if len(entry) > 3:
+            paths.append(entry[3:])
+            if entry[0] in "RC":
+                paths.append(next(entries, ""))
+    return GitState(head.stdout.strip(), tuple(sorted(p for p in paths if p)))
 
 
 @dataclass(frozen=True)
