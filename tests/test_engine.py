@@ -21,7 +21,7 @@ from .conftest import EPOCH, copy_project, fill_imprint
 pytestmark = pytest.mark.slow
 FILES = [name.format(lang=lang) for lang in ("de", "fr", "nl", "en")
          for name in ("{lang}/brochure-{lang}.pdf", "{lang}/brochure-{lang}-print.pdf",
-                      "{lang}/briefing-{lang}.docx")]
+                      "{lang}/briefing-{lang}.docx", "{lang}/brochure-{lang}.html")]
 
 
 def mtimes(root: Path) -> dict[str, int]:
@@ -67,11 +67,12 @@ def test_only_what_changed_is_rebuilt(project_dir: Path) -> None:
                                                          'msgstr "Nos objectifs"'), "utf-8")
     report = build(project, Options())
     rebuilt = sorted(f"{r.job.lang}/{r.job.fmt}" for r in report.results if not r.skipped)
-    assert rebuilt == ["fr/docx", "fr/pdf", "fr/print"]
+    assert rebuilt == ["fr/docx", "fr/html", "fr/pdf", "fr/print"]
     after = mtimes(project_dir)
     assert [f for f in FILES if after[f] != before[f]] == ["fr/brochure-fr.pdf",
                                                           "fr/brochure-fr-print.pdf",
-                                                          "fr/briefing-fr.docx"]
+                                                          "fr/briefing-fr.docx",
+                                                          "fr/brochure-fr.html"]
     os.utime(project_dir / "locales/nl/LC_MESSAGES/ui.po")     # touched, like make
     report = build(project, Options(formats=("pdf",)))
     assert [r.job.lang for r in report.results if not r.skipped] == ["nl"]
@@ -182,6 +183,7 @@ def test_an_asset_the_brochure_may_use_is_an_input(project_dir: Path) -> None:
     (project_dir / "templates" / "logo.svg").write_text("<svg/>")
     report = build(project, Options(langs=("de",)))
     assert sorted((r.job.fmt, r.skipped) for r in report.results) == [("docx", True),
+                                                                      ("html", True),
                                                                       ("pdf", False),
                                                                       ("print", False)]
 
@@ -190,6 +192,7 @@ def test_a_removed_language_leaves_the_manifest_and_the_bundle(project_dir: Path
     import zipfile
 
     from docgen.distribute import bundle
+    from docgen.edition_state import current
     project = Project(project_dir)
     build(project, Options(formats=("docx",)))
     config = project_dir / "locales" / "languages.yaml"
@@ -199,5 +202,5 @@ def test_a_removed_language_leaves_the_manifest_and_the_bundle(project_dir: Path
     build(project, Options(formats=("docx",)))
     manifest = json.loads((project.output / "manifest.json").read_text())
     assert {d["language"] for d in manifest["documents"]} == {"de", "fr", "en"}
-    with zipfile.ZipFile(bundle(project)) as archive:
+    with zipfile.ZipFile(bundle(project, current(project))) as archive:
         assert not [n for n in archive.namelist() if n.startswith("nl/")]

@@ -127,6 +127,16 @@ def run_job(root: str, job: Job, draft: bool, strict: bool = False) -> Result:
                                                project.cmyk_profile(),
                                                pdfx.document_id(job.lang, edition.isoformat()))
                 return pdf.write_pdf(page, project.templates, tmp, where, local)
+    elif job.fmt == "html":
+        from .render import edition as html_edition
+        from .render import fonts
+        page = html_edition.render(local, project.templates, draft=draft)
+        fonts.check_glyphs(page, project.templates / "fonts" / "web", where)
+        html_edition.write_assets(project.templates, target.parent)
+
+        def write(tmp: Path) -> int | None:
+            tmp.write_text(page, encoding="utf-8")
+            return None
     else:
         from .render import docx
 
@@ -140,11 +150,12 @@ def run_job(root: str, job: Job, draft: bool, strict: bool = False) -> Result:
                                    f"would fall back to the source language, e.g. "
                                    f"{local.fallbacks[0].msgid[:50]!r}")])
     pages = publish(target, write)
-    texts = len(doc.texts())
-    content_fallbacks = {f.msgid for f in local.fallbacks if f.domain == "content"}
+    # Coverage: the share of the source's distinct texts that are translated (0 % → 0.0).
+    texts = {(t.context, t.msgid) for t in doc.texts()}
+    content_fallbacks = {(f.context, f.msgid) for f in local.fallbacks if f.domain == "content"}
     return Result(job, str(target), pages, time.perf_counter() - started,
                   [(f.domain, f.context, f.msgid, f.reason) for f in local.fallbacks],
-                  1 - len(content_fallbacks) / texts if texts else 1.0)
+                  1 - len(content_fallbacks & texts) / len(texts) if texts else 1.0)
 
 
 def build(project: Project, options: Options,

@@ -76,7 +76,7 @@ def cli(ctx: click.Context, root: Path | None, quiet: bool, verbose: bool, debug
 @click.option("--lang", "langs", multiple=True, metavar="L", help=LANG_HELP)
 @click.option("--format", "formats", multiple=True, type=click.Choice(FORMATS),
               help="Output format: pdf (screen, PDF/UA), print (PDF/X-4, CMYK, bleed), "
-                   "docx (repeat; default: all).")
+                   "docx, html (the accessible web edition) (repeat; default: all).")
 @click.option("--strict", is_flag=True, help="Fail on any fallback or catalog warning.")
 @click.option("--draft", is_flag=True, help="Highlight untranslated texts in the documents.")
 @click.option("--force", is_flag=True, help="Rebuild even what is up to date.")
@@ -113,9 +113,21 @@ def build(ctx: click.Context, langs: tuple[str, ...], formats: tuple[str, ...], 
     say(ctx, f"{built} built, {len(report.results) - built} up to date")
 
 
+ORDER_HELP = "Languages first on the page, e.g. fr,nl (default: fr, then the others)."
+
+
+def _order(ctx: click.Context, value: str) -> tuple[str, ...]:
+    """The --order codes, checked before anything is built."""
+    from .distribute import page_order
+    codes = tuple(code.strip() for code in value.split(",") if code.strip())
+    page_order(current_project(ctx), codes)
+    return codes
+
+
 @cli.command()
+@click.option("--order", default="", metavar="L,L", help=ORDER_HELP)
 @click.pass_context
-def page(ctx: click.Context) -> None:
+def page(ctx: click.Context, order: str) -> None:
     """Build what is needed, then write the download page output/index.html and SHA256SUMS.
 
     \b
@@ -123,22 +135,32 @@ def page(ctx: click.Context) -> None:
       docgen page && chromium output/index.html
     """
     from .distribute import write_page
+    from .edition_state import current
+    codes = _order(ctx, order)
     with built(ctx) as project:
-        click.echo(str(write_page(project)))
+        click.echo(str(write_page(project, current(project), codes)))
 
 
 @cli.command()
+@click.option("--order", default="", metavar="L,L", help=ORDER_HELP)
 @click.pass_context
-def bundle(ctx: click.Context) -> None:
-    """Build what is needed, then write output/dist/<name>-<edition>.zip for handing out.
+def bundle(ctx: click.Context, order: str) -> None:
+    """Build what is needed, then write output/dist/<name>-<edition>.zip (a draft: for an
+    edition to publish, use 'docgen release'). Uncommitted inputs name it …-dirty.zip.
 
     \b
     Example:
       docgen bundle && (cd /tmp/x && unzip -q ~/docgen/output/dist/*.zip && sha256sum -c SHA256SUMS)
     """
     from .distribute import bundle as make_bundle
+    from .edition_state import current
+    codes = _order(ctx, order)
     with built(ctx) as project:
-        click.echo(str(make_bundle(project)))
+        state = current(project)
+        if state.git.dirty:
+            click.echo("warning: data/, locales/ or templates/ have uncommitted changes (or "
+                       "this is not a git checkout): the bundle is named -dirty", err=True)
+        click.echo(str(make_bundle(project, state, codes)))
 
 
 @cli.command()
@@ -157,6 +179,7 @@ def check(ctx: click.Context, strict: bool) -> None:
 
 from .cli_i18n import i18n  # noqa: E402  (the translators' commands)
 from .cli_preview import preview, watch  # noqa: E402
+from .cli_release import release  # noqa: E402
 from .cli_review import review  # noqa: E402
 from .cli_xliff import export_command, import_command  # noqa: E402
 
@@ -166,6 +189,7 @@ i18n.add_command(import_command)
 cli.add_command(preview)
 cli.add_command(review)
 cli.add_command(watch)
+cli.add_command(release)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -15,12 +15,15 @@ from .i18n.languages import Language, load_languages
 
 # Each format and its file in output/<lang>/; a plain build makes them all.
 OUTPUTS = {"pdf": "brochure-{lang}.pdf", "print": "brochure-{lang}-print.pdf",
-           "docx": "briefing-{lang}.docx"}
+           "docx": "briefing-{lang}.docx", "html": "brochure-{lang}.html"}
 FORMATS = tuple(OUTPUTS)
 PDF_FORMATS = ("pdf", "print")          # built from the brochure's templates
-DOCX_TEMPLATES = ("briefing.docx",)
+# The templates the other formats are made from (a folder: every file in it).
+TEMPLATES = {"docx": ("briefing.docx",),
+             "html": ("edition.html", "edition.css", "fonts", "visuals.html", "map")}
 # Everything else under templates/ may reach the brochure's PDF.
-NOT_PDF_TEMPLATES = ("briefing.docx", "index.html", "review.html")
+NOT_PDF_TEMPLATES = ("briefing.docx", "index.html", "index.css", "review.html", "edition.html",
+                     "edition.css")
 # The print edition's output intent: a CMYK ICC profile (the print shop's, usually).
 PROFILE_VARIABLE = "DOCGEN_CMYK_PROFILE"
 DEFAULT_PROFILE = "/usr/share/color/icc/ghostscript/default_cmyk.icc"   # Debian: libgs-common
@@ -81,7 +84,10 @@ class Project:
             files += sorted(p for p in self.templates.rglob("*") if p.is_file()
                             and p.name not in NOT_PDF_TEMPLATES)
         else:
-            files += [self.templates / name for name in DOCX_TEMPLATES]
+            for name in TEMPLATES[fmt]:
+                path = self.templates / name
+                files += sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() \
+                    else [path]
         return files
 
     def edition(self) -> dt.datetime:

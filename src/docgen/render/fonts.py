@@ -24,7 +24,7 @@ CSS_CHARACTERS = ". ·"
 def coverage(fonts_dir: Path) -> dict[str, frozenset[int]]:
     """Code points each bundled font maps, by file name."""
     out = {}
-    for path in sorted(fonts_dir.glob("*.[ot]tf")):
+    for path in sorted(p for p in fonts_dir.iterdir() if p.suffix in (".otf", ".ttf", ".woff2")):
         with TTFont(path, lazy=True) as font:
             out[path.name] = frozenset(font.getBestCmap())
     return out

@@ -151,8 +151,8 @@ def write_print_pdf(html: str, templates: Path, target: Path, where: str, profil
     fetcher = AssetFetcher(templates, extra=(profile,))
     page = with_stylesheet(html, f'<link rel="stylesheet" href="{pdfx.PRINT_CSS}">'
                                  f"<style>{pdfx.color_profile_rule(profile)}</style>")
-    screen = "".join(p.read_text(encoding="utf-8") for p in sorted(templates.glob("*.css"))
-                     if p.name != pdfx.PRINT_CSS)
+    screen = "".join((templates / name).read_text(encoding="utf-8")
+                     for name in pdfx.SCREEN_CSS)   # the brochure's own (not the web pages')
     page = pdfx.svg_in_cmyk(page, pdfx.cmyk_palette(
         screen, (templates / pdfx.PRINT_CSS).read_text(encoding="utf-8")))
     source = HTML(string=page, base_url=fetcher.root.as_uri() + "/", url_fetcher=fetcher)

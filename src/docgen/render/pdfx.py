@@ -23,6 +23,7 @@ from pikepdf import Dictionary, Name
 from ..errors import DocgenError, Problem
 
 PRINT_CSS = "print.css"
+SCREEN_CSS = ("brochure.css", "visuals.css")      # the brochure's palette, as print.css maps it
 PROFILE_SUFFIXES = (".icc", ".icm")
 RGB_OPERATORS = {"rg", "RG"}
 SVG = re.compile(r"<svg\b.*?</svg>", re.S)
