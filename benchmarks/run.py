@@ -11,8 +11,11 @@ Measures in a fresh copy of the project (medians of 3 to 5 runs; this machine is
   --help    `docgen --help`
   scale     a build of a synthetic source 1, 4 and 16 times as large (German, both formats)
   watch     a saved French catalog edit → updated preview pages (docgen watch, warm process)
+  layout    WeasyPrint's warm layout time per page of each brochure (HTML(...).render(),
+            after one render that loads fonts and caches; target <= 80 ms a page)
 
-`benchmarks/run.py watch` runs only the last one.
+    .venv/bin/python benchmarks/run.py watch        # only the save -> preview latency
+    .venv/bin/python benchmarks/run.py --layout     # only the layout figures
 """
 
 from __future__ import annotations
@@ -35,6 +38,8 @@ DOCGEN = [sys.executable, "-m", "docgen"]
 ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 ENV["SOURCE_DATE_EPOCH"] = "1795000000"
 CORES = os.cpu_count() or 1
+# The floor is WeasyPrint and python-docx: the builds measured against it make those formats.
+PDF_DOCX = ["--format", "pdf", "--format", "docx"]
 
 
 def copy(target: Path, scale: int = 1) -> Path:
@@ -48,6 +53,9 @@ def copy(target: Path, scale: int = 1) -> Path:
                            for i in range(1, scale)]
         source.write_text(head + "\npartnerships:\n" + "\n".join(copies), encoding="utf-8")
     return target
+
+
+SCREEN = ["--format", "pdf", "--format", "docx"]     # the formats the floor renders
 
 
 def timed(command: list[str], cwd: Path, repeat: int = 1) -> float:
@@ -128,7 +136,60 @@ def save_to_preview(project: Path, runs: int = 5) -> float:
     return statistics.median(seconds)
 
 
+def layout(langs: tuple[str, ...] = ("de", "fr", "nl", "en"), repeat: int = 5
+           ) -> list[tuple[str, int, float, float]]:
+    """Warm layout time per page: (language, pages, wall and CPU seconds per page), medians.
+
+    The CPU time is this process's own: on a machine shared with other work, the wall time
+    also counts the waits for a core.
+    """
+    import datetime as dt
+
+    sys.path.insert(0, str(ROOT / "src"))
+    from weasyprint import HTML
+
+    from docgen.i18n import catalogs
+    from docgen.i18n.languages import load_languages
+    from docgen.localise import localise
+    from docgen.render import html
+    from docgen.render.pdf import AssetFetcher
+    from docgen.source import load
+
+    doc = load(ROOT / "data" / "partnerships.yaml")
+    languages = load_languages(ROOT / "locales")
+    out = []
+    for lang in langs:
+        language = languages[lang]
+        local = localise(doc, language, catalogs.load_all(ROOT / "locales", language),
+                         dt.date(2026, 11, 28))
+        page = html.render(local, ROOT / "templates")
+        fetcher = AssetFetcher(ROOT / "templates")
+        base = fetcher.root.as_uri() + "/"
+        HTML(string=page, base_url=base, url_fetcher=fetcher).render(pdf_tags=True)   # warm
+        walls, cpus, pages = [], [], 0
+        for _ in range(repeat):
+            start, cpu = time.perf_counter(), time.process_time()
+            document = HTML(string=page, base_url=base, url_fetcher=fetcher).render(
+                pdf_tags=True)
+            walls.append(time.perf_counter() - start)
+            cpus.append(time.process_time() - cpu)
+            pages = len(document.pages)
+        out.append((lang, pages, statistics.median(walls) / pages,
+                    statistics.median(cpus) / pages))
+    return out
+
+
+def print_layout() -> None:
+    print(f"WeasyPrint warm layout per page (target <= 80 ms), Python {sys.version.split()[0]}")
+    for lang, pages, wall, cpu in layout():
+        print(f"  layout {lang:<3}{pages:>4} pages {wall * 1000:>6.0f} ms a page "
+              f"(CPU {cpu * 1000:.0f} ms)")
+
+
 def main() -> None:
+    if "--layout" in sys.argv[1:]:
+        print_layout()
+        return
     work = Path(tempfile.mkdtemp(prefix="docgen-bench-"))
     if sys.argv[1:] == ["watch"]:
         latency = save_to_preview(copy(work / "watch"))
@@ -139,11 +200,14 @@ def main() -> None:
     project = copy(work / "main")
     colds, floors = [], []
     for _ in range(3):          # interleaved, so drift of the machine hits both alike
-        colds.append(timed(DOCGEN + ["build", "--force"], project))
+        colds.append(timed(DOCGEN + ["build", "--force"] + SCREEN, project))
         floors.append(floor(project, ["de", "fr", "nl", "en"]))
     cold, full_floor = statistics.median(colds), statistics.median(floors)
     rows += [("cold build, 8 files", cold, f"{cold / full_floor:.2f} x floor"),
              ("floor, 8 files", full_floor, "WeasyPrint + python-docx alone")]
+    prints = timed(DOCGEN + ["build", "--force", "--format", "print"], project)
+    rows.append(("print edition, 4 files", prints, "PDF/X-4 (not in the floor)"))
+    timed(DOCGEN + ["build"], project)          # the HTML editions too, then nothing to do
     noop = timed(DOCGEN + ["build"], project, repeat=5)
     rows.append(("no-op build", noop, "target <= 0.25 s"))
     po = project / "locales" / "fr" / "LC_MESSAGES" / "content.po"
@@ -151,7 +215,7 @@ def main() -> None:
     for i in range(3):
         po.write_text(po.read_text(encoding="utf-8").replace(
             'msgstr "Objectifs', f'msgstr "Objectifs{i}', 1), encoding="utf-8")
-        edits.append(timed(DOCGEN + ["build"], project))
+        edits.append(timed(DOCGEN + ["build"] + SCREEN, project))
         fr_floors.append(floor(project, ["fr"]))
     edit, fr_floor = statistics.median(edits), statistics.median(fr_floors)
     rows += [("rebuild after a fr edit", edit, f"{edit / fr_floor:.2f} x fr floor"),
@@ -161,7 +225,7 @@ def main() -> None:
     base = None
     for scale in (1, 4, 16):
         scaled = copy(work / f"x{scale}", scale)
-        seconds = timed(DOCGEN + ["build", "--lang", "de"], scaled)
+        seconds = timed(DOCGEN + ["build", "--lang", "de"] + SCREEN, scaled)
         base = base or seconds
         rows.append((f"source x{scale} (de, pdf+docx)", seconds,
                      f"{seconds / base:.2f} x the x1 build"))
@@ -171,6 +235,9 @@ def main() -> None:
     for name, seconds, note in rows:
         print(f"  {name:<30}{seconds:>8.2f} s   {note}")
     shutil.rmtree(work, ignore_errors=True)
+    for lang, pages, wall, cpu in layout():
+        print(f"  layout {lang}, {pages} pages{'':<14}{wall * 1000:>8.0f} ms a page   "
+              f"warm WeasyPrint render() (CPU {cpu * 1000:.0f} ms); target <= 80 ms")
 
 
 if __name__ == "__main__":

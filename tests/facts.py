@@ -62,4 +62,5 @@ def present(fact: str, text: str, squeezed: bool = False) -> bool:
 
 def squeeze(text: str) -> str:
     """For finding a text across line breaks and hyphenation: no spaces, no hyphens."""
-    return "".join(text.split()).replace("-", "").replace("\u2010", "").replace("\u00ad", "")
+    return "".join(text.split()).replace("-", "").replace("\u2010", "").replace(
+        "\u2011", "").replace("\u00ad", "")

@@ -1,42 +1,48 @@
-"""The download page in a real headless browser, and the release bundle."""
+"""The download page in a real headless Chromium: axe-core, its own fonts under its CSP, no
+request outside the output folder, French first, each section in its language."""
 
 from __future__ import annotations
 
 import json
 import re
 import shutil
-import subprocess
-import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
-from docgen.distribute import bundle
+from docgen.distribute import page_order, write_page
+from docgen.edition_state import current
+from docgen.errors import UsageError
 from docgen.project import Project
 
-from .conftest import ROOT, copy_project
+from .browser import axe_violations, chromium, load, outside, requests
 
-pytestmark = pytest.mark.slow
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                  "--no-first-run", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--hide-scrollbars"]
+# What each language's section says, literally (the labels of ui.po, Babel's sizes).
+SAYS = {
+    "fr": ["Français", "Brochure, version web (HTML)", "Brochure pour écran (PDF)",
+           "Note d’information pour décideurs (Word)", "Éditeur", "Mentions légales",
+           "Accessibilité", "Sommes de contrôle (SHA-256)", "Édition du 18 novembre 2026",
+           "Pour signaler un problème d’accessibilité"],
+    "de": ["Deutsch", "Broschüre, Webausgabe (HTML)", "Broschüre für den Bildschirm (PDF)",
+           "Briefing für Entscheidungsträger (Word)", "Herausgeber", "Rechtliche Hinweise",
+           "Barrierefreiheit", "Prüfsummen (SHA-256)", "Ausgabe vom 18. November 2026"],
+    "nl": ["Nederlands", "Brochure, webversie (HTML)", "Brochure voor het scherm (PDF)",
+           "Briefing voor beslissingsnemers (Word)", "Uitgever", "Wettelijke vermeldingen",
+           "Toegankelijkheid", "Controlesommen (SHA-256)", "Editie van 18 november 2026"],
+    "en": ["English", "Brochure, web edition (HTML)", "Brochure for screens (PDF)",
+           "Briefing for decision makers (Word)", "Publisher", "Legal notice", "Accessibility",
+           "Checksums (SHA-256)", "Edition of 18 November 2026"],
+}
+PAGES_WORD = {"de": "Seiten", "fr": "pages", "nl": "pagina’s", "en": "pages"}
 
 
-def chromium() -> str:
-    found = shutil.which("chromium") or shutil.which("chromium-browser")
-    if found is None:
-        pytest.skip("Chromium is not installed: scripts/setup --test installs it")
-    return found
-
-
-class Links(HTMLParser):
+class Page(HTMLParser):
     def __init__(self) -> None:
         super().__init__()
         self.urls: list[str] = []
-        self.langs: list[str] = []
-        self.hreflangs: list[str] = []
-        self.imgs_without_alt = 0
+        self.sections: list[str] = []
+        self.html_lang: str | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = dict(attrs)
@@ -44,93 +50,135 @@ class Links(HTMLParser):
             if a.get(name):
                 self.urls.append(a[name] or "")
         if tag == "section" and a.get("lang"):
-            self.langs.append(a["lang"] or "")
-        if tag == "a" and a.get("hreflang"):
-            self.hreflangs.append(a["hreflang"] or "")
-        if tag == "img" and not a.get("alt"):
-            self.imgs_without_alt += 1
+            self.sections.append(a["lang"] or "")
+        if tag == "html":
+            self.html_lang = a.get("lang")
 
 
-def page_requests(netlog: Path) -> list[str]:
-    """Network requests the page started (Chromium's own background ones have no origin)."""
-    log = json.loads(netlog.read_text(errors="replace"))
-    start = log["constants"]["logEventTypes"]["URL_REQUEST_START_JOB"]
-    return [e["params"]["url"] for e in log["events"] if e["type"] == start
-            and "url" in e.get("params", {}) and e["params"].get("initiator") != "not an origin"]
+def section_text(page: str, lang: str) -> str:
+    start = page.index(f'<section class="language" id="{lang}"')
+    return page[start:page.index("</section>", start)]
 
 
-def test_the_request_check_sees_a_page_request(tmp_path: Path) -> None:
-    browser = chromium()
-    page = tmp_path / "leaky.html"
-    page.write_text('<html lang="en"><body><img src="http://127.0.0.1:9/x.png" alt="x">'
-                    "</body></html>")
-    netlog = tmp_path / "netlog.json"
-    subprocess.run([browser, *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'p'}",
-                    f"--log-net-log={netlog}", "--dump-dom", page.as_uri()], check=True,
-                   timeout=120, capture_output=True)
-    assert page_requests(netlog) == ["http://127.0.0.1:9/x.png"]
+@pytest.fixture(scope="module")
+def site(built: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the shared build: the page rewrites the manifest (the edition's state)."""
+    target = tmp_path_factory.mktemp("site") / "project"
+    shutil.copytree(built, target)
+    return target
 
 
-def test_page_in_headless_chromium(built: Path, tmp_path: Path) -> None:
-    browser = chromium()
-    from docgen.distribute import write_page
-    page = write_page(Project(built))
-    profile = tmp_path / "profile"
-    netlog = tmp_path / "netlog.json"
-    shots = ROOT / "output" / "test-screenshots"
-    shots.mkdir(parents=True, exist_ok=True)
-    for width in (1280, 390):
-        shot = shots / f"index-{width}.png"
-        subprocess.run([browser, *CHROMIUM_FLAGS, f"--user-data-dir={profile}",
-                        f"--log-net-log={netlog}", f"--window-size={width},2400",
-                        f"--screenshot={shot}", page.as_uri()], check=True, timeout=120,
-                       capture_output=True)
-        from PIL import Image
-        image = Image.open(shot).convert("RGB")
-        assert image.size == (width, 2400)
-        assert len(image.getcolors(1 << 20) or []) > 50      # a rendered page, not blank
-        print(f"screenshot: {shot}")
-        assert page_requests(netlog) == []      # the page fetched nothing over the network
-    dom = subprocess.run([browser, *CHROMIUM_FLAGS, f"--user-data-dir={profile}",
-                          "--dump-dom", page.as_uri()], check=True, timeout=120,
-                         capture_output=True, text=True).stdout
-    links = Links()
-    links.feed(dom)
-    assert links.langs == ["de", "fr", "nl", "en"]
-    assert sorted(set(links.hreflangs)) == ["de", "en", "fr", "nl"]
-    assert links.imgs_without_alt == 0
-    files = [u for u in links.urls if not u.startswith("#")]
-    assert len(files) >= 8 + 4
-    for url in files:
+@pytest.fixture(scope="module")
+def page(site: Path) -> Path:
+    from .conftest import EPOCH
+    project = Project(site)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+        return write_page(project, current(project))
+
+
+@pytest.mark.slow
+def test_page_content_french_first_each_language_in_its_own(site: Path, page: Path) -> None:
+    text = page.read_text(encoding="utf-8")
+    parsed = Page()
+    parsed.feed(text)
+    assert parsed.html_lang == "fr" and parsed.sections == ["fr", "de", "nl", "en"]
+    assert "<h1>9 partenariats biotech qui renforcent l’économie wallonne</h1>" in text
+    manifest = json.loads((site / "output" / "manifest.json").read_text())
+    for lang, says in SAYS.items():
+        section = section_text(text, lang)
+        assert [s for s in says if s not in section] == []
+        pdf = next(d for d in manifest["documents"]
+                   if d["language"] == lang and d["format"] == "pdf")
+        assert f"{pdf['pages']} {PAGES_WORD[lang]}" in section
+        word = re.search(r'\(Word\)</a></h3>\s*<p class="details">(\d+) '
+                         rf"{PAGES_WORD[lang]} · \d+", section)      # LibreOffice's count
+        assert word and 3 <= int(word.group(1)) <= 12, section
+    assert re.search(r"\d+\u202fko", text)                      # Babel's French size
+    for url in (u for u in parsed.urls if not u.startswith("#")):
         assert "://" not in url and not url.startswith("/"), url
-        assert (built / "output" / url).is_file(), url
-    manifest = json.loads((built / "output" / "manifest.json").read_text())
-    for d in manifest["documents"]:
-        assert d["sha256"] in dom and d["path"] in files
-    pages = {d["language"]: d["pages"] for d in manifest["documents"] if d["format"] == "pdf"}
-    for lang, word in (("de", "Seiten"), ("fr", "pages"), ("nl", "pagina’s"), ("en", "pages")):
-        assert f"{pages[lang]} {word}" in dom
-    assert re.search(r"\d+\u202fko", dom)                    # Babel's French size
+        assert (site / "output" / url).is_file(), url
 
 
-def test_bundle_verifies_and_is_reproducible(built: Path, tmp_path: Path) -> None:
-    first = bundle(Project(built))
-    data = first.read_bytes()
-    again = bundle(Project(built))
-    assert again.read_bytes() == data
-    other = copy_project(tmp_path / "other")
-    from docgen.build import Options, build
-    build(Project(other), Options(jobs=1))
-    assert bundle(Project(other)).read_bytes() == data
-    unpacked = tmp_path / "unpacked"
-    with zipfile.ZipFile(first) as archive:
-        archive.extractall(unpacked)
-        names = archive.namelist()
-    assert "SHA256SUMS" in names and "index.html" in names and "manifest.json" in names
-    assert sum(n.endswith((".pdf", ".docx")) for n in names) == 8
-    check = subprocess.run(["sha256sum", "-c", "SHA256SUMS"], cwd=unpacked,
-                           capture_output=True, text=True)
-    assert check.returncode == 0, check.stdout + check.stderr
-    listed = {line.split("  ", 1)[1] for line in
-              (unpacked / "SHA256SUMS").read_text().splitlines()}
-    assert listed == set(names) - {"SHA256SUMS"}
+@pytest.mark.slow
+def test_the_briefing_thumbnail_is_a_real_render(site: Path, page: Path) -> None:
+    from PIL import Image
+    image = Image.open(site / "output" / "thumbs" / "briefing-fr.docx.png").convert("L")
+    assert image.size[0] == 208 and image.size[1] > 250           # an A4 page's proportions
+    dark = sum(1 for value in image.getdata() if value < 100)      # text, not a grey box
+    assert dark > 500
+    assert len(image.getcolors(256) or []) > 20
+
+
+def test_page_order_is_configurable(project_dir: Path) -> None:
+    project = Project(project_dir)
+    assert page_order(project) == ["fr", "de", "nl", "en"]
+    assert page_order(project, ("nl", "en")) == ["nl", "en", "de", "fr"]
+    with pytest.raises(UsageError, match="--order: unknown language xx"):
+        page_order(project, ("xx",))
+
+
+@pytest.mark.slow
+def test_page_in_headless_chromium(site: Path, page: Path, tmp_path: Path) -> None:
+    """axe-core: zero violations; Inter loads under the page's CSP; nothing is fetched from
+    outside output/; no horizontal scrolling at 320 CSS px; screenshots at 390 and 1280."""
+    output = site / "output"
+    with chromium(tmp_path / "profile") as driver:
+        requests(driver)
+        for width in (320, 390, 1280):
+            load(driver, page.as_uri(), width)
+            seen = requests(driver)
+            assert page.as_uri() in seen and outside(seen, output) == []
+            fonts = driver.execute_script(
+                "return [...document.fonts].filter(f => f.family === 'Inter'"
+                " && f.status === 'loaded').length")
+            assert fonts >= 2, "Inter blocked (CSP?) or missing"
+            assert driver.execute_script("return document.documentElement.scrollWidth") \
+                <= width
+            assert axe_violations(driver) == []
+            height = driver.execute_script("return document.documentElement.scrollHeight")
+            driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+                "width": width, "height": min(height, 8000), "deviceScaleFactor": 1,
+                "mobile": False})
+            driver.save_screenshot(str(tmp_path / f"index-{width}.png"))
+    print(f"screenshots: {tmp_path}")
+
+
+def test_the_page_shows_the_imprint_once_the_source_has_one(project_dir: Path) -> None:
+    """The publisher's fields come from the source's imprint (field names as the imprint
+    section defines them); an empty field is left out, never invented."""
+    import datetime as dt
+    from types import SimpleNamespace
+
+    from docgen.i18n import catalogs
+    from docgen.localise import localise
+    from docgen.render import index
+    from docgen.source import load
+
+    project = Project(project_dir)
+    language = project.languages["fr"]
+    source = load(project.source)
+    local = localise(source, language, catalogs.load_all(project.locales, language),
+                     dt.date(2026, 11, 18))
+    imprint = SimpleNamespace(organisation={"fr": "Agence wallonne (exemple)"},
+                              publisher_name="Jeanne Exemple",
+                              publisher_address=("Rue de l’Exemple 1", "5000 Namur"),
+                              contact="contact@example.org", website="https://example.org/",
+                              copyright="", licence="CC BY 4.0 (exemple)")
+    state = current(project)
+    entries = [{"language": "fr", "format": "pdf", "path": "fr/brochure-fr.pdf",
+                "size": 120_000, "pages": 8, "sha256": "0" * 64}]
+    with_imprint = index.render([index.section(local, SimpleNamespace(imprint=imprint),
+                                               entries, {}, state)], project.templates)
+    for text in ("<p class=\"org\">Agence wallonne (exemple)</p>", "Éditeur responsable",
+                 "Jeanne Exemple<br>Rue de l’Exemple 1<br>5000 Namur",
+                 '<a href="mailto:contact@example.org">contact@example.org</a>',
+                 "écrivez à\u00a0: <a href=\"mailto:contact@example.org\">",
+                 "CC BY 4.0 (exemple)", '<a href="https://example.org/">'):
+        assert text in with_imprint, text
+    assert "©" not in with_imprint                          # no copyright holder given
+    without = index.render([index.section(local, object(), entries, {}, state)],
+                           project.templates)
+    assert "Équipe communication, Wallonie" in without
+    assert "contactez l’éditeur mentionné sur cette page" in without
+    assert "Éditeur responsable" not in without and "mailto:" not in without

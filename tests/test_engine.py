@@ -16,11 +16,12 @@ from docgen.build import Options, build
 from docgen.errors import DocgenError
 from docgen.project import Project
 
-from .conftest import EPOCH, copy_project
+from .conftest import EPOCH, copy_project, fill_imprint
 
 pytestmark = pytest.mark.slow
-FILES = [f"{lang}/{kind}-{lang}.{ext}" for lang in ("de", "fr", "nl", "en")
-         for kind, ext in (("brochure", "pdf"), ("briefing", "docx"))]
+FILES = [name.format(lang=lang) for lang in ("de", "fr", "nl", "en")
+         for name in ("{lang}/brochure-{lang}.pdf", "{lang}/brochure-{lang}-print.pdf",
+                      "{lang}/briefing-{lang}.docx", "{lang}/brochure-{lang}.html")]
 
 
 def mtimes(root: Path) -> dict[str, int]:
@@ -66,15 +67,17 @@ def test_only_what_changed_is_rebuilt(project_dir: Path) -> None:
                                                          'msgstr "Nos objectifs"'), "utf-8")
     report = build(project, Options())
     rebuilt = sorted(f"{r.job.lang}/{r.job.fmt}" for r in report.results if not r.skipped)
-    assert rebuilt == ["fr/docx", "fr/pdf"]
+    assert rebuilt == ["fr/docx", "fr/html", "fr/pdf", "fr/print"]
     after = mtimes(project_dir)
     assert [f for f in FILES if after[f] != before[f]] == ["fr/brochure-fr.pdf",
-                                                          "fr/briefing-fr.docx"]
+                                                          "fr/brochure-fr-print.pdf",
+                                                          "fr/briefing-fr.docx",
+                                                          "fr/brochure-fr.html"]
     os.utime(project_dir / "locales/nl/LC_MESSAGES/ui.po")     # touched, like make
     report = build(project, Options(formats=("pdf",)))
     assert [r.job.lang for r in report.results if not r.skipped] == ["nl"]
     report = build(project, Options(langs=("de",), force=True))
-    assert [r.skipped for r in report.results] == [False, False]
+    assert [r.skipped for r in report.results] == [False, False, False]
 
 
 def test_a_write_that_fails_half_way_keeps_the_old_file(project_dir: Path,
@@ -85,7 +88,7 @@ def test_a_write_that_fails_half_way_keeps_the_old_file(project_dir: Path,
     good = target.read_bytes()
     from docgen.render import pdf
 
-    def broken(html: str, templates: Path, tmp: Path, where: str) -> int:
+    def broken(html: str, templates: Path, tmp: Path, where: str, *doc: object) -> int:
         tmp.write_bytes(good[: len(good) // 2])
         raise OSError("disk full")
     monkeypatch.setattr(pdf, "write_pdf", broken)
@@ -94,7 +97,7 @@ def test_a_write_that_fails_half_way_keeps_the_old_file(project_dir: Path,
     assert target.read_bytes() == good
     assert list(target.parent.glob(".*.tmp")) == []
 
-    def truncated(html: str, templates: Path, tmp: Path, where: str) -> int:
+    def truncated(html: str, templates: Path, tmp: Path, where: str, *doc: object) -> int:
         tmp.write_bytes(good[: len(good) // 2])
         return 9
     monkeypatch.setattr(pdf, "write_pdf", truncated)
@@ -118,7 +121,7 @@ def test_a_killed_build_leaves_no_partial_file(project_dir: Path) -> None:
         data = (project_dir / "output" / f).read_bytes()
         assert data == before[f]
     report = build(project, Options(force=True))
-    assert len(report.results) == 8
+    assert len(report.results) == 12
     assert list((project_dir / "output").glob("*/.*.tmp")) == []
 
 
@@ -143,13 +146,14 @@ def test_a_second_build_at_the_same_time_is_refused(project_dir: Path) -> None:
 
 
 def test_strict_fails_on_an_up_to_date_build_with_fallbacks(project_dir: Path) -> None:
+    fill_imprint(project_dir)            # strict fails on the fallback, not on the imprint
     po = project_dir / "locales/fr/LC_MESSAGES/content.po"
     po.write_text(po.read_text(encoding="utf-8").replace('msgstr "Objectifs"', 'msgstr ""'),
                   "utf-8")
     project = Project(project_dir)
     report = build(project, Options(langs=("fr",), formats=("docx",)))
     assert report.results[0].fallbacks
-    with pytest.raises(DocgenError, match="strict"):
+    with pytest.raises(DocgenError, match=r"\(strict\) 1 text\(s\) fall back"):
         build(project, Options(langs=("fr",), formats=("docx",), strict=True))
 
 
@@ -179,13 +183,16 @@ def test_an_asset_the_brochure_may_use_is_an_input(project_dir: Path) -> None:
     (project_dir / "templates" / "logo.svg").write_text("<svg/>")
     report = build(project, Options(langs=("de",)))
     assert sorted((r.job.fmt, r.skipped) for r in report.results) == [("docx", True),
-                                                                      ("pdf", False)]
+                                                                      ("html", True),
+                                                                      ("pdf", False),
+                                                                      ("print", False)]
 
 
 def test_a_removed_language_leaves_the_manifest_and_the_bundle(project_dir: Path) -> None:
     import zipfile
 
     from docgen.distribute import bundle
+    from docgen.edition_state import current
     project = Project(project_dir)
     build(project, Options(formats=("docx",)))
     config = project_dir / "locales" / "languages.yaml"
@@ -195,5 +202,5 @@ def test_a_removed_language_leaves_the_manifest_and_the_bundle(project_dir: Path
     build(project, Options(formats=("docx",)))
     manifest = json.loads((project.output / "manifest.json").read_text())
     assert {d["language"] for d in manifest["documents"]} == {"de", "fr", "en"}
-    with zipfile.ZipFile(bundle(project)) as archive:
+    with zipfile.ZipFile(bundle(project, current(project))) as archive:
         assert not [n for n in archive.namelist() if n.startswith("nl/")]

@@ -19,7 +19,7 @@ from docgen.cli import cli
 from docgen.errors import DocgenError
 from docgen.source import load
 
-from .conftest import EPOCH, ROOT
+from .conftest import fill_imprint, EPOCH, ROOT
 
 HEADER = ('title: "T"\nsubtitle: "S"\nsource_note: "N"\nlead: "L {n}"\nconclusion: "C"\n'
           "figures:\n  n: {count: 1}\npartnerships: []\n")
@@ -72,6 +72,7 @@ WARNINGS = {   # kind: (file, old, new, the start of the warning, written out)
 @pytest.mark.slow
 @pytest.mark.parametrize("kind", sorted(WARNINGS))
 def test_each_warning_passes_a_build_and_fails_strict(project_dir: Path, kind: str) -> None:
+    fill_imprint(project_dir)           # only the planted warning: no empty imprint field
     name, old, new, expected = WARNINGS[kind]
     lang = name.split("/")[1]
     po = project_dir / name
@@ -97,6 +98,7 @@ def test_each_warning_passes_a_build_and_fails_strict(project_dir: Path, kind: s
 
 @pytest.mark.slow
 def test_preview_and_page_pass_with_a_warning(project_dir: Path) -> None:
+    fill_imprint(project_dir)
     name, old, new, expected = WARNINGS["apostrophe"]
     po = project_dir / name
     po.write_text(po.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
@@ -105,7 +107,7 @@ def test_preview_and_page_pass_with_a_warning(project_dir: Path) -> None:
     assert (project_dir / "output/preview/fr/brochure/contact-sheet.png").exists()
     code, out = run(project_dir, "page")
     assert code == 0 and out.count(expected) == 1, out
-    assert "8 built, 0 up to date; 1 warning(s)" in out, out   # preview publishes nothing
+    assert "16 built, 0 up to date; 1 warning(s)" in out, out  # preview publishes nothing
 
 
 def test_what_a_cache_returns_cannot_be_changed_by_a_caller(tmp_path: Path) -> None:
@@ -271,6 +273,7 @@ class Fatal(BaseException):
 
 def test_any_weasyprint_base_exception_is_one_error_line(project_dir: Path,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    fill_imprint(project_dir)         # no warning that names the project folder
     from docgen.render import pdf
 
     class Exploding:

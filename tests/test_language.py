@@ -186,11 +186,11 @@ def test_a_text_knows_both_forms(docs: dict[str, LDocument], lang: str) -> None:
 
 def test_the_brochure_declares_its_slots(docs: dict[str, LDocument]) -> None:
     page = html.render(docs["en"], ROOT / "templates")
-    assert f"<td>€44{N}million (public-private)</td>" in page          # a table cell
-    assert '<p class="value">€44m</p>' in page                          # a figure card
-    assert '<p class="value">€80bn</p>' in page
-    assert '<p class="value">50+</p>' in page
-    assert "<td>at least 50 clinical trials a year</td>" in page
+    # Typeset as the brochure sets them: U+2011 in "public‑private", no-break spaces.
+    assert f"<td>€44{N}million (public\u2011private)</td>" in page    # a table cell
+    assert '<p class="value"><span class="nobr">€44m</span></p>' in page    # a figure card
+    assert '<p class="value"><span class="nobr">€80bn</span></p>' in page
+    assert f"<td>at least 50{N}clinical trials a{N}year</td>" in page
 
 
 def test_a_slot_without_its_kind_stops_the_build(tmp_path: Path,
@@ -296,7 +296,7 @@ def test_a_tenth_partnership_changes_cover_and_lead(project_dir: Path) -> None:
         assert LEAD[lang][1] in doc.lead
         assert doc.source_note == SOURCE_NOTE[lang]          # the cited title keeps its 9
         page = html.render(doc, project_dir / "templates")
-        assert f"<h1>10 {COVER[lang]}</h1>" in page
+        assert f"<h1>10{N}{COVER[lang]}</h1>" in page
     page = html.render(local(project_dir, "en"), project_dir / "templates")
     assert "Partnership 10 of 10" in page
 

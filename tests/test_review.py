@@ -53,15 +53,15 @@ def test_review_shows_fuzzy_and_untranslated_with_states_and_pages(project_dir: 
     table = rows(project_dir / "output/review/review-fr.docx")
     fuzzy = table["Gemeinsame Förderung von Forschungsprojekten"]
     assert fuzzy[1:] == [
-        "Brochure, page 4 · BioWin et MEDVIA\u00a0: une coopération interrégionale au service "
+        "Brochure, page 5 · BioWin et MEDVIA\u00a0: une coopération interrégionale au service "
         "de l’innovation en\u00a0santé › Objectifs",
         "Gemeinsame Förderung von Forschungsprojekten",
         "Financement conjoint de projets de recherche",
         "approximatif (à vérifier) · ancien texte source\u00a0: Gemeinsame Finanzierung von "
         "Forschungsprojekten"]
     empty = table["Skalierung von Produktionsprozessen"]
-    assert empty[1] == ("Brochure, page 5 · ATMP-PIT\u00a0: le moteur wallon de l’innovation "
-                        "en thérapie\u00a0génique › Mesures clés")
+    assert empty[1] == ("Brochure, page 6 · ATMP\u2011PIT\u00a0: le moteur wallon de l’innovation "
+                        "en thérapie\u00a0génique › Mesures\u00a0clés")
     assert empty[3:] == ["", "non traduit"]
     assert table["Contents"][1:] == ["Brochure, page 2 · Sommaire", "Contents", "Sommaire",
                                      "traduit"]

@@ -46,7 +46,7 @@ def test_watcher_rebuilds_on_a_saved_edit_and_serves_it(project_dir: Path) -> No
     project = Project(project_dir)
     watcher = Watcher(project, project.languages["fr"], dpi=30)
     assert watcher.rebuild() == []
-    page = watcher.folder / "page-04.png"
+    page = watcher.folder / "page-05.png"         # BioWin–MEDVIA's page
     before = page.read_bytes()
     watcher.start()
     try:

@@ -73,6 +73,14 @@ def _epoch(edition: dt.datetime) -> Iterator[None]:
             del os.environ["SOURCE_DATE_EPOCH"]
 
 
+def imprint_warnings(project: Project, langs: list[str]) -> list[Problem]:
+    """An empty imprint field (the responsible publisher…) warns; ``--strict`` fails on it."""
+    from . import imprint
+
+    found = imprint.from_file(project.source)
+    return imprint.warnings(found, str(project.source), langs) if found else []
+
+
 def harfbuzz_subset_available() -> bool:
     """WeasyPrint subsets fonts 3x faster, byte-identically, with this library."""
     return ctypes.util.find_library("harfbuzz-subset") is not None
@@ -85,7 +93,7 @@ def plan(project: Project, options: Options, when: dt.datetime | None = None) ->
     for language in project.select(options.langs):
         for fmt in options.formats:
             key = digest(project.inputs(language.code, fmt), project.root, version, edition,
-                         f"draft={options.draft}")
+                         f"draft={options.draft}", *project.outside_inputs(fmt))
             jobs.append(Job(language.code, fmt, key, edition))
     return jobs
 
@@ -111,14 +119,28 @@ def run_job(root: str, job: Job, draft: bool, strict: bool = False,
     local = localise(doc, language, cats, edition.date())
     target = project.output_path(job.lang, job.fmt)
     where = f"{job.lang}/{target.name}"
-    if job.fmt == "pdf":
-        from .render import fonts, html, pdf
+    if job.fmt in ("pdf", "print"):
+        from .render import fonts, html, pdf, pdfx
         page = html.render(local, project.templates, draft=draft)
         fonts.check_glyphs(page, project.templates / "fonts", where)
 
         def write(tmp: Path) -> int | None:
             with _epoch(edition):
-                return pdf.write_pdf(page, project.templates, tmp, where)
+                if job.fmt == "print":
+                    return pdf.write_print_pdf(page, project.templates, tmp, where,
+                                               project.cmyk_profile(),
+                                               pdfx.document_id(job.lang, edition.isoformat()))
+                return pdf.write_pdf(page, project.templates, tmp, where, local)
+    elif job.fmt == "html":
+        from .render import edition as html_edition
+        from .render import fonts
+        page = html_edition.render(local, project.templates, draft=draft)
+        fonts.check_glyphs(page, project.templates / "fonts" / "web", where)
+        html_edition.write_assets(project.templates, target.parent)
+
+        def write(tmp: Path) -> int | None:
+            tmp.write_text(page, encoding="utf-8")
+            return None
     else:
         from .render import docx
 
@@ -137,11 +159,12 @@ def run_job(root: str, job: Job, draft: bool, strict: bool = False,
             commit([staged])
         finally:
             discard([staged])
-    texts = len(doc.texts())
-    content_fallbacks = {f.msgid for f in local.fallbacks if f.domain == "content"}
+    # Coverage: the share of the source's distinct texts that are translated (0 % → 0.0).
+    texts = {(t.context, t.msgid) for t in doc.texts()}
+    content_fallbacks = {(f.context, f.msgid) for f in local.fallbacks if f.domain == "content"}
     return Result(job, str(target), staged.pages, time.perf_counter() - started,
                   [(f.domain, f.context, f.msgid, f.reason) for f in local.fallbacks],
-                  1 - len(content_fallbacks) / texts if texts else 1.0,
+                  1 - len(content_fallbacks & texts) / len(texts) if texts else 1.0,
                   staged=staged if stage_only else None)
 
 
@@ -155,12 +178,13 @@ def build(project: Project, options: Options,
     errors = [p for p in problems if not p.warning]
     if errors:
         raise DocgenError(errors)
+    problems += imprint_warnings(project, [language.code for language in languages])
     report.warnings = problems
     if options.strict and problems:
         raise DocgenError([Problem(p.path, p.line, f"(strict) {p.message}") for p in problems])
     for warning in problems:            # said once, here, labelled "warning:"
         progress(str(warning))
-    if "pdf" in options.formats and not harfbuzz_subset_available():
+    if {"pdf", "print"} & set(options.formats) and not harfbuzz_subset_available():
         progress("warning: libharfbuzz-subset0 is missing: WeasyPrint falls back to fontTools, "
                  "about 3 times slower (install it with scripts/setup or apt-get install "
                  "libharfbuzz-subset0)")
@@ -182,7 +206,7 @@ def build(project: Project, options: Options,
         if options.strict and stale:
             raise DocgenError([Problem(r.path, None, f"(strict) {len(r.fallbacks)} text(s) fall "
                                        "back to the source language") for r in stale])
-        todo.sort(key=lambda j: j.fmt != "pdf")     # longest first: PDFs keep both cores busy
+        todo.sort(key=lambda j: j.fmt == "docx")    # longest first: PDFs keep both cores busy
         workers = min(options.jobs or os.cpu_count() or 1, len(todo))
         done: list[Result] = []
         failed: dict[str, list[BaseException]] = {}

@@ -7,6 +7,7 @@ from .project import Project
 
 
 def check_all(project: Project) -> list[Problem]:
+    from . import imprint
     from .i18n import catalogs
     from .i18n.check import check
     from .localise import localise
@@ -22,6 +23,7 @@ def check_all(project: Project) -> list[Problem]:
         return problems + exc.problems
     if any(not p.warning for p in problems):
         return problems
+    problems += imprint.warnings(doc.imprint, str(project.source), [x.code for x in languages])
     edition = project.edition().date()
     for language in languages:
         cats = catalogs.load_all(project.locales, language)

@@ -16,6 +16,7 @@ from . import __version__
 from .cli_context import NORMAL, QUIET, VERBOSE, built, listing, progress, say, summary
 from .cli_context import project as current_project
 from .errors import DocgenError
+from .project import FORMATS
 
 LANG_HELP = "Language code (repeat for several; default: all in locales/languages.yaml)."
 
@@ -78,8 +79,9 @@ def cli(ctx: click.Context, root: Path | None, quiet: bool, verbose: bool, debug
 
 @cli.command()
 @click.option("--lang", "langs", multiple=True, metavar="L", help=LANG_HELP)
-@click.option("--format", "formats", multiple=True, type=click.Choice(["pdf", "docx"]),
-              help="Output format (repeat; default: both).")
+@click.option("--format", "formats", multiple=True, type=click.Choice(FORMATS),
+              help="Output format: pdf (screen, PDF/UA), print (PDF/X-4, CMYK, bleed), "
+                   "docx, html (the accessible web edition) (repeat; default: all).")
 @click.option("--strict", is_flag=True, help="Fail on any fallback or catalog warning.")
 @click.option("--draft", is_flag=True, help="Highlight untranslated texts in the documents.")
 @click.option("--force", is_flag=True, help="Rebuild even what is up to date.")
@@ -92,13 +94,14 @@ def build(ctx: click.Context, langs: tuple[str, ...], formats: tuple[str, ...], 
 
     \b
     Example:
-      docgen build                      # all languages, PDF and DOCX
+      docgen build                      # all languages and formats
+      docgen build --format print       # the print shop's PDFs (CMYK, bleed)
       docgen build --lang fr --format pdf --draft
     """
     from .build import Options
     from .build import build as run
 
-    options = Options(langs, formats or ("pdf", "docx"), strict, draft, force, jobs or 0)
+    options = Options(langs, formats or FORMATS, strict, draft, force, jobs or 0)
     report = run(current_project(ctx), options, progress=progress(ctx))
     for result in report.results:           # the warnings were printed once, by the build
         if result.fallbacks:
@@ -112,9 +115,23 @@ def build(ctx: click.Context, langs: tuple[str, ...], formats: tuple[str, ...], 
     say(ctx, summary(report))
 
 
+ORDER_HELP = "Languages first on the page, e.g. fr,nl (default: fr, then the others)."
+
+
+def _order(ctx: click.Context, value: str) -> tuple[str, ...]:
+    """The --order codes, checked before anything is built."""
+    from .distribute import page_order
+    codes = tuple(code.strip() for code in value.split(",") if code.strip())
+    project = current_project(ctx)
+    project.check_exists()          # outside a project: say so, before the language list
+    page_order(project, codes)
+    return codes
+
+
 @cli.command()
+@click.option("--order", default="", metavar="L,L", help=ORDER_HELP)
 @click.pass_context
-def page(ctx: click.Context) -> None:
+def page(ctx: click.Context, order: str) -> None:
     """Build what is needed, then write the download page output/index.html and SHA256SUMS.
 
     \b
@@ -122,22 +139,32 @@ def page(ctx: click.Context) -> None:
       docgen page && chromium output/index.html
     """
     from .distribute import write_page
+    from .edition_state import current
+    codes = _order(ctx, order)
     with built(ctx) as project:
-        click.echo(str(write_page(project)))
+        click.echo(str(write_page(project, current(project), codes)))
 
 
 @cli.command()
+@click.option("--order", default="", metavar="L,L", help=ORDER_HELP)
 @click.pass_context
-def bundle(ctx: click.Context) -> None:
-    """Build what is needed, then write output/dist/<name>-<edition>.zip for handing out.
+def bundle(ctx: click.Context, order: str) -> None:
+    """Build what is needed, then write output/dist/<name>-<edition>.zip (a draft: for an
+    edition to publish, use 'docgen release'). Uncommitted inputs name it …-dirty.zip.
 
     \b
     Example:
       docgen bundle && (cd /tmp/x && unzip -q ~/docgen/output/dist/*.zip && sha256sum -c SHA256SUMS)
     """
     from .distribute import bundle as make_bundle
+    from .edition_state import current
+    codes = _order(ctx, order)
     with built(ctx) as project:
-        click.echo(str(make_bundle(project)))
+        state = current(project)
+        if state.git.dirty:
+            click.echo("warning: data/, locales/ or templates/ have uncommitted changes (or "
+                       "this is not a git checkout): the bundle is named -dirty", err=True)
+        click.echo(str(make_bundle(project, state, codes)))
 
 
 @cli.command()
@@ -156,6 +183,7 @@ def check(ctx: click.Context, strict: bool) -> None:
 
 from .cli_i18n import i18n  # noqa: E402  (the translators' commands)
 from .cli_preview import preview, watch  # noqa: E402
+from .cli_release import release  # noqa: E402
 from .cli_review import review  # noqa: E402
 from .cli_xliff import export_command, import_command  # noqa: E402
 
@@ -165,6 +193,7 @@ i18n.add_command(import_command)
 cli.add_command(preview)
 cli.add_command(review)
 cli.add_command(watch)
+cli.add_command(release)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -160,6 +160,27 @@ class LPartnership:
 
 
 @dataclass
+class LImprint:
+    """The imprint in one language (back cover of the brochure, end of the briefing).
+
+    A field nobody has given yet is empty ("" or []) and named in ``missing``: a renderer
+    prints nothing there, or its "to be completed" marker in a draft.
+    """
+
+    organisation: str              # the organisation's official name in this language
+    publisher_name: str            # the responsible publisher (éditeur responsable)
+    publisher_address: list[str]   # their postal address, one line each
+    contact: str                   # e-mail address or telephone
+    website: str                   # the download page's full address (https://…), for a QR code
+    website_text: str              # the same as printed (www.…)
+    copyright: str                 # who holds the copyright of the text
+    licence: str                   # on which terms the text may be reused
+    source_note: Msg               # the article the text derives from
+    font_credit: Msg               # the typeface and its licence
+    missing: list[str]             # names of the empty fields above
+
+
+@dataclass
 class LDocument:
     """Everything a renderer prints, already in the language."""
 
@@ -173,6 +194,7 @@ class LDocument:
     source_note: Msg
     at_a_glance: list[LHighlight]
     partnerships: list[LPartnership]
+    imprint: LImprint
     labels: Labels
     formatter: Formatter
     fallbacks: list[Fallback] = field(default_factory=list)
@@ -230,10 +252,18 @@ def localise(doc: Document, language: Language, catalogs: Mapping[str, Translati
                     for tb in p.tables],
             locations=visuals.places(p, doc, t), connections=visuals.connections(p, fmt))
 
+    imp = doc.imprint
+    source_note = t(doc.source_note)
+    imprint = LImprint(
+        organisation=imp.organisation.get(language.code, ""), publisher_name=imp.publisher_name,
+        publisher_address=list(imp.publisher_address), contact=imp.contact,
+        website=imp.website, website_text=fmt.url(imp.website) if imp.website else "",
+        copyright=imp.copyright, licence=imp.licence, source_note=source_note,
+        font_credit=t(imp.font_credit), missing=imp.missing(language.code))
     return LDocument(
         language=language, edition=edition, edition_text=fmt.date(edition),
         title=t(doc.title), subtitle=t(doc.subtitle), lead=t(doc.lead),
-        conclusion=t(doc.conclusion), source_note=t(doc.source_note),
+        conclusion=t(doc.conclusion), source_note=source_note, imprint=imprint,
         at_a_glance=[highlight(h) for h in doc.at_a_glance],
         partnerships=[partnership(p) for p in doc.partnerships],
         labels=labels, formatter=fmt, fallbacks=fallbacks, links=_links(doc, fmt),

@@ -139,6 +139,46 @@ class ChartPanel:
     bars: tuple[Highlight, ...]
 
 
+# The imprint's fields that must be filled before a release, as the YAML names them.
+IMPRINT_REQUIRED = {
+    "organisation": "imprint.organisation",
+    "publisher_name": "imprint.publisher.name",
+    "publisher_address": "imprint.publisher.address",
+    "contact": "imprint.contact",
+    "website": "imprint.website",
+    "copyright": "imprint.copyright",
+    "licence": "imprint.licence",
+}
+
+
+@dataclass(frozen=True)
+class Imprint:
+    """Who answers for the brochure (Belgian law: the responsible publisher and an address).
+
+    Empty strings are fields nobody has given yet; ``lines`` maps a field name of
+    IMPRINT_REQUIRED to its line in the source, for the warning that names it.
+    """
+
+    organisation: Mapping[str, str]          # the official name, by language code
+    publisher_name: str
+    publisher_address: tuple[str, ...]       # postal address, one line each
+    contact: str
+    website: str                             # the download page, https://...
+    copyright: str                           # who holds the rights to the text
+    licence: str                             # on which terms the text may be reused
+    font_credit: Text
+    lines: Mapping[str, int] = field(default_factory=dict, compare=False)
+
+    def missing(self, lang: str | None = None) -> list[str]:
+        """The required fields still empty (the organisation's name: for ``lang``)."""
+        values = {"organisation": self.organisation.get(lang, "") if lang else
+                  all(self.organisation.values()) and bool(self.organisation),
+                  "publisher_name": self.publisher_name,
+                  "publisher_address": self.publisher_address, "contact": self.contact,
+                  "website": self.website, "copyright": self.copyright, "licence": self.licence}
+        return [name for name in IMPRINT_REQUIRED if not values[name]]
+
+
 @dataclass(frozen=True)
 class Document:
     path: str
@@ -150,6 +190,7 @@ class Document:
     figures: Mapping[str, Figure]
     at_a_glance: tuple[Highlight, ...]
     partnerships: tuple[Partnership, ...]
+    imprint: Imprint
     locations: Mapping[str, Location] = field(default_factory=dict)
     chart: tuple[ChartPanel, ...] = ()
 
@@ -174,5 +215,5 @@ class Document:
                 out.append(table.title)
                 for row in table.rows:
                     out += [row.label, row.value]
-        out += [self.conclusion, self.source_note]
+        out += [self.conclusion, self.source_note, self.imprint.font_credit]
         return out

@@ -13,10 +13,20 @@ from pathlib import Path
 from .errors import DocgenError, Problem, UsageError
 from .i18n.languages import Language, load_languages
 
-FORMATS = ("pdf", "docx")
-DOCX_TEMPLATES = ("briefing.docx",)
+# Each format and its file in output/<lang>/; a plain build makes them all.
+OUTPUTS = {"pdf": "brochure-{lang}.pdf", "print": "brochure-{lang}-print.pdf",
+           "docx": "briefing-{lang}.docx", "html": "brochure-{lang}.html"}
+FORMATS = tuple(OUTPUTS)
+PDF_FORMATS = ("pdf", "print")          # built from the brochure's templates
+# The templates the other formats are made from (a folder: every file in it).
+TEMPLATES = {"docx": ("briefing.docx",),
+             "html": ("edition.html", "edition.css", "fonts", "visuals.html", "map")}
 # Everything else under templates/ may reach the brochure's PDF.
-NOT_PDF_TEMPLATES = ("briefing.docx", "index.html", "review.html")
+NOT_PDF_TEMPLATES = ("briefing.docx", "index.html", "index.css", "review.html", "edition.html",
+                     "edition.css")
+# The print edition's output intent: a CMYK ICC profile (the print shop's, usually).
+PROFILE_VARIABLE = "DOCGEN_CMYK_PROFILE"
+DEFAULT_PROFILE = "/usr/share/color/icc/ghostscript/default_cmyk.icc"   # Debian: libgs-common
 
 
 @dataclass(frozen=True)
@@ -52,18 +62,32 @@ class Project:
         return [self.languages[c] for c in (codes or list(self.languages))]
 
     def output_path(self, lang: str, fmt: str) -> Path:
-        name = "brochure" if fmt == "pdf" else "briefing"
-        return self.output / lang / f"{name}-{lang}.{fmt}"
+        return self.output / lang / OUTPUTS[fmt].format(lang=lang)
+
+    def cmyk_profile(self) -> Path:
+        """The print edition's colour profile: $DOCGEN_CMYK_PROFILE (relative to the project
+        folder) or Debian's default CMYK profile."""
+        return self.root / os.environ.get(PROFILE_VARIABLE, DEFAULT_PROFILE)
+
+    def outside_inputs(self, fmt: str) -> list[str]:
+        """What a document is built from outside the project folder, as hashable text."""
+        if fmt != "print":
+            return []
+        profile = self.cmyk_profile()
+        return [f"{profile}:{file_sha256(profile) if profile.is_file() else 'missing'}"]
 
     def inputs(self, lang: str, fmt: str) -> list[Path]:
         """Every file one document is built from (its cache key hashes them)."""
         files = [self.source, self.locales / "languages.yaml", self.locales / "style.yaml"]
         files += sorted((self.locales / lang).rglob("*.po"))
-        if fmt == "pdf":        # the page and every asset the fetcher may serve it
+        if fmt in PDF_FORMATS:  # the page and every asset the fetcher may serve it
             files += sorted(p for p in self.templates.rglob("*") if p.is_file()
                             and p.name not in NOT_PDF_TEMPLATES)
         else:
-            files += [self.templates / name for name in DOCX_TEMPLATES]
+            for name in TEMPLATES[fmt]:
+                path = self.templates / name
+                files += sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() \
+                    else [path]
         return files
 
     def edition(self) -> dt.datetime:

@@ -89,7 +89,13 @@ class BuildLock:
 
 
 def verify(path: Path, kind: str) -> None:
-    """Check the new file is whole (a PDF's trailer and xref; a DOCX's zip); raise if not."""
+    """Check the new file is whole (a PDF's trailer and xref; a DOCX's zip; an HTML page's
+    doctype and closing tag); raise if not."""
+    if kind == ".html":
+        page = path.read_bytes().strip()
+        if not (page[:15].lower() == b"<!doctype html>" and page.endswith(b"</html>")):
+            raise ValueError("not a complete HTML page")
+        return
     if kind == ".pdf":
         data = path.read_bytes()
         tail = data[-1024:]

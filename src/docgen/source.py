@@ -12,6 +12,7 @@ from pathlib import Path
 
 import yaml
 
+from . import imprint as _imprint
 from . import source_visuals as visuals
 from .errors import DocgenError, Problem, raise_if_errors
 from .model import (
@@ -142,6 +143,24 @@ def _check_figures_used(r: Reader, doc: Document) -> None:
                                           f"{where}.{name}: figure is never used in a text"))
 
 
+def _check_displayed_once(r: Reader, doc: Document) -> None:
+    """A figure is displayed once per partnership: a key figure or a table row, not both;
+    and a year is a date, not a key figure."""
+    for p in doc.partnerships:
+        in_tables = {name: (t, j) for t in p.tables for j, row in enumerate(t.rows)
+                     for name in row.value.placeholders + row.label.placeholders}
+        for i, h in enumerate(p.highlights):
+            where = f"partnerships.{p.id}.highlights[{i}]"
+            if h.figure.kind in ("year", "years"):
+                r.problems.append(Problem(r.path, h.label.line, f"{where}: a year is not a key "
+                                          f"figure ({h.figure.name}): name it in the text"))
+            if h.figure.name in in_tables:
+                table, j = in_tables[h.figure.name]
+                r.problems.append(Problem(r.path, h.label.line, f"{where}: figure "
+                                          f"{h.figure.name!r} is also row {j + 1} of the table "
+                                          f"{table.title.msgid!r}: display it once"))
+
+
 def load(path: Path | str) -> Document:
     """Read and validate the source; raise DocgenError listing every problem."""
     path = Path(path)
@@ -151,7 +170,7 @@ def load(path: Path | str) -> Document:
     if root is None:
         raise DocgenError([Problem(shown, 1, "the source is empty")])
     f = r.mapping(root, "document", ("title", "subtitle", "source_note", "lead", "conclusion",
-                                     "partnerships"),
+                                     "partnerships", "imprint"),
                   ("figures", "at_a_glance", "locations", "chart"))
     shared = _figures(r, f.get("figures"), "figures", {})
     for key, node in getattr(f.get("figures"), "value", []):
@@ -188,9 +207,10 @@ def load(path: Path | str) -> Document:
         path=shown, title=text("title"), subtitle=text("subtitle"),
         source_note=text("source_note"), lead=text("lead"), conclusion=text("conclusion"),
         figures=shared, at_a_glance=_highlights(r, f.get("at_a_glance"), "at_a_glance", lookup),
-        partnerships=tuple(partnerships), locations=visuals.locations(r, f.get("locations")),
-        chart=_chart(r, f.get("chart"), lookup))
+        partnerships=tuple(partnerships), imprint=_imprint.read(r, f.get("imprint")),
+        locations=visuals.locations(r, f.get("locations")), chart=_chart(r, f.get("chart"), lookup))
     _check_figures_used(r, doc)
+    _check_displayed_once(r, doc)
     visuals.check_places(r, doc)
     visuals.check_chart(r, doc.chart)
     raise_if_errors(r.problems)

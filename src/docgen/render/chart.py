@@ -119,13 +119,13 @@ def _panel(panel: Panel, x0: float, width: float, colours: dict[str, str],
             f'stroke="{colours["rule"]}" stroke-width="0.5"'
         for top_, bottom in bands + [(axis - 2, axis)]:
             out.append(f'<line x1="{num(x)}" y1="{num(top_)}" x2="{num(x)}" y2="{num(bottom)}" '
-                       f"{stroke}/>")
+                       f'fill="none" {stroke}/>')   # no default black fill in the print PDF
         anchor = "start" if value == 0 else "middle"
         out.append(f'<text x="{num(x)}" y="{num(axis + TICK + 2)}" font-size="{TICK}" '
                    f'text-anchor="{anchor}" fill="{colours["muted"]}">{text(label)}</text>')
     out += rows
     out.append(f'<line x1="{num(x0)}" y1="{num(axis)}" x2="{num(x0 + plot)}" y2="{num(axis)}" '
-               f'stroke="{colours["muted"]}" stroke-width="0.5"/>')
+               f'fill="none" stroke="{colours["muted"]}" stroke-width="0.5"/>')
     return out, axis + TICK + 4
 
 

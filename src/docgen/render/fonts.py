@@ -26,7 +26,7 @@ CSS_CHARACTERS = ". ·"
 def coverage(fonts_dir: Path) -> Mapping[str, frozenset[int]]:
     """Code points each bundled font maps, by file name (read-only: it is cached)."""
     out = {}
-    for path in sorted(fonts_dir.glob("*.[ot]tf")):
+    for path in sorted(p for p in fonts_dir.iterdir() if p.suffix in (".otf", ".ttf", ".woff2")):
         with TTFont(path, lazy=True) as font:
             out[path.name] = frozenset(font.getBestCmap())
     return MappingProxyType(out)

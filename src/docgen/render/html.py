@@ -15,8 +15,11 @@ build with the template's line: the kind is declared, never guessed.
 
 from __future__ import annotations
 
+import re
 import traceback
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from jinja2 import (
     Environment,
@@ -31,6 +34,7 @@ from markupsafe import Markup, escape
 from ..errors import DocgenError, Problem
 from ..localise import LDocument, Msg
 from ..model import PLACEHOLDER
+from .typeset import Typeset, settings, typeset
 from .visuals import Visuals
 
 
@@ -63,14 +67,27 @@ def css_content(template: str, values: dict[str, str]) -> str:
 
 
 def figure(text: str) -> Markup:
-    """A figure for display size: CLDR's narrow no-break space (U+202F) stays the character
-    Babel wrote, but gets a little room, or "1 200" reads as "1200" at 30 points.
+    """A figure for display size: CLDR's narrow no-break space (U+202F) becomes a no-break
+    space, or "1 200" reads as "1200" at 20 points and the text layer loses the gap.
 
-    >>> print(figure("60\u202f000\u202fm²").replace("\u202f", "_"))
-    60<span class="nnbsp">_</span>000<span class="nnbsp">_</span>m²
+    >>> print(figure("60\u202f000\u202fm²").replace("\xa0", "~"))
+    <span class="nobr">60~000~m²</span>
     """
-    escaped = str(escape(text))
-    return Markup(escaped.replace("\u202f", '<span class="nnbsp">\u202f</span>'))  # noqa: S704
+    escaped = str(escape(text.replace("\u202f", "\u00a0")))
+    return Markup(f'<span class="nobr">{escaped}</span>')  # noqa: S704 (escaped above)
+
+
+def qr_svg(url: str, title: str) -> Markup:
+    """The address as an inline SVG QR code (black on white, the quiet zone left to CSS).
+
+    >>> qr_svg("https://www.example.be", "QR").startswith('<svg viewBox="0 0 25 25"')
+    True
+    """
+    import segno
+
+    code = segno.make(url, error="m", micro=False)
+    return Markup(code.svg_inline(scale=1, border=0, omitsize=True, title=title,  # noqa: S704
+                                  dark="#000", svgclass="qr-code"))
 
 
 def nowidow(text: str) -> str:
@@ -84,17 +101,90 @@ def nowidow(text: str) -> str:
     return Msg.make(joined, getattr(text, "fallback", False), key=getattr(text, "key", None))
 
 
+def weblinks(text: str, web: Mapping[str, str]) -> str:
+    """A text whose web addresses (as printed → URL) become live links; else the text itself.
+
+    >>> print(weblinks("Die Plattform www.x.be wirbt", {"www.x.be": "https://www.x.be"}))
+    Die Plattform <a href="https://www.x.be">www.x.be</a> wirbt
+    """
+    found = [address for address in web if address in text]
+    if not found:
+        return text
+    pattern = "|".join(re.escape(a) for a in sorted(found, key=len, reverse=True))
+    parts = re.split(f"({pattern})", text)
+    return Markup("").join(Markup('<a href="{}">{}</a>').format(web[part], part)
+                           if part in web else escape(part) for part in parts)
+
+
+def weblinks_in_markup(markup: str, web: Mapping[str, str]) -> Markup:
+    """Typeset markup whose web addresses become live links.
+
+    >>> print(weblinks_in_markup(Markup("Die Plattform www.x.be&nbsp;wirbt"),
+    ...                          {"www.x.be": "https://www.x.be"}))
+    Die Plattform <a href="https://www.x.be">www.x.be</a>&nbsp;wirbt
+    """
+    out = str(markup)
+    for address in sorted(web, key=len, reverse=True):
+        shown = str(escape(address))
+        out = out.replace(shown, str(Markup('<a href="{}">{}</a>').format(web[address], address)))
+    return Markup(out)  # noqa: S704 (markup already escaped; the link is built by Markup)
+
+
+def anchor_titles(root: Any) -> dict[str, str]:
+    """Each element id of a page's tree → a short title for links to it: its ``data-short``,
+    else that of its first heading, else its text (at most 80 characters).
+
+    >>> from xml.etree.ElementTree import fromstring
+    >>> anchor_titles(fromstring('<body><section id="a"><h2 data-short="A">Ay</h2></section>'
+    ...                          '<p id="b">Be  too</p></body>'))
+    {'a': 'A', 'b': 'Be too'}
+    """
+    titles = {}
+    for element in root.iter():
+        ident = element.get("id") if isinstance(element.tag, str) else None
+        if not ident:
+            continue
+        title = element.get("data-short")
+        if not title:
+            heading = next((e for e in element.iter() if e.tag in
+                            ("h1", "h2", "h3", "h4", "h5", "h6")), None)
+            source = heading if heading is not None else element
+            title = source.get("data-short") or " ".join("".join(source.itertext()).split())
+        if title:
+            titles[ident] = title[:80]
+    return titles
+
+
+def with_stylesheet(page: str, markup: str) -> str:
+    """The page with ``markup`` (a <link> or <style>) last in its head: it wins the cascade.
+
+    >>> with_stylesheet("<head><title>t</title></head>", "<style></style>")
+    '<head><title>t</title><style></style>\\n</head>'
+    """
+    head, found, rest = page.partition("</head>")
+    if not found:
+        raise ValueError("the page has no </head>")
+    return f"{head}{markup}\n</head>{rest}"
+
+
 def environment(templates: Path, draft: bool = False,
-                anchors: list[tuple[str, str | None, str]] | None = None) -> Environment:
+                anchors: list[tuple[str, str | None, str]] | None = None,
+                web: Mapping[str, str] | None = None) -> Environment:
     """``anchors``: when a list, every catalog text printed gets an anchor ``#msg-N`` whose
-    page WeasyPrint reports; the list receives the entries' keys in reading order."""
+    page WeasyPrint reports; the list receives the entries' keys in reading order. ``web``:
+    web addresses as printed → their URL, made live links wherever a text prints them."""
 
     def finalize(value: object) -> object:
         if getattr(value, "display", None) is not None:
             raise TemplateRuntimeError(f"a text with figures needs its slot kind, "
                                        f"'| running' or '| display': {str(value)[:50]!r}")
         key = getattr(value, "key", None)
-        if draft and getattr(value, "fallback", False):
+        fallback = getattr(value, "fallback", False)
+        if web and isinstance(value, Msg):       # a text of the document, not an attribute
+            value = weblinks(value, web)
+        elif web and isinstance(value, Typeset):
+            value = weblinks_in_markup(value, web)
+        if draft and fallback:
             value = Markup('<mark class="fallback" title="untranslated">{}</mark>').format(value)
         if anchors is not None and key is not None:
             anchors.append(key)
@@ -105,6 +195,11 @@ def environment(templates: Path, draft: bool = False,
         ["html", "xml"], default_for_string=True), undefined=StrictUndefined,
         finalize=finalize, trim_blocks=True, lstrip_blocks=True)
     env.filters["nowidow"] = nowidow
+    typesetting = settings(templates / "typesetting.yaml")
+    env.filters["ts"] = lambda text: typeset(text, typesetting["keep_together"])
+    env.globals["page_starts"] = typesetting["page_starts"]
+    env.globals["features"] = typesetting["features"]
+    env.filters["qr_svg"] = qr_svg
     env.filters["plain"] = str      # no fallback flag: not marked in drafts (attributes)
     env.filters["figure"] = figure
     env.filters["running"] = lambda text: text.form("running") if isinstance(text, Msg) else text
@@ -119,7 +214,7 @@ def render(doc: LDocument, templates: Path, draft: bool = False,
            name: str = "brochure.html",
            anchors: list[tuple[str, str | None, str]] | None = None) -> str:
     try:
-        template = environment(templates, draft, anchors).get_template(name)
+        template = environment(templates, draft, anchors, doc.links).get_template(name)
         return template.render(doc=doc, _=doc.labels.gettext, ngettext=doc.labels.ngettext,
                                raw=doc.labels.raw, draft=draft)
     except TemplateError as exc:

@@ -1,19 +1,29 @@
 """The download page ``output/index.html``: per language, in that language, each document
-with its cover, size and pages (Babel), edition date and SHA-256. Offline, no external URL."""
+with its cover, size and pages (Babel), the publisher, contact, legal notice and an
+accessibility statement. Offline: its stylesheet and fonts sit in ``output/assets/``.
+
+The publisher's details come from the source's ``imprint`` section when it has one (read
+field by field: an empty or absent field is left out, never invented).
+"""
 
 from __future__ import annotations
 
+import math
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from babel.units import format_unit
 from jinja2 import TemplateError
 
+from ..edition_state import EditionState
 from ..localise import LDocument
 from .html import environment, template_problem
 
-MIME = {"pdf": "application/pdf",
-        "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
+MIME = {".pdf": "application/pdf", ".html": "text/html",
+        ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
+ORDER = ("html", "pdf", "print", "docx")       # on the page, in this order
+THUMBNAILS = ("pdf", "print", "docx")          # formats shown with their first page
 
 
 def size_text(size: int, locale: str) -> str:
@@ -29,42 +39,72 @@ def size_text(size: int, locale: str) -> str:
                        locale=locale)
 
 
-def thumbnail(pdf: Path, target: Path, width: int = 208) -> None:
-    """The cover page as a small PNG (pypdfium2)."""
-    import pypdfium2 as pdfium
+def imprint(source: object, lang: str) -> dict[str, Any]:
+    """The publisher's fields from the source's imprint, where given (empty: left out).
 
-    document = pdfium.PdfDocument(str(pdf))
-    page = document[0]
-    image = page.render(scale=width / page.get_width()).to_pil().convert("RGB")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    image.save(target, optimize=True)
-    document.close()
+    >>> imprint(object(), "fr")
+    {'organisation': '', 'publisher': '', 'address': [], 'contact': '', 'website': '', \
+'copyright': '', 'licence': ''}
+    """
+    # TODO(imprint): the imprint section of the source (another change) supplies these;
+    # until it is merged every field is empty and the page names the organisation label.
+    data = getattr(source, "imprint", None)
+    organisation = getattr(data, "organisation", None) or {}
+    return {
+        "organisation": str(organisation.get(lang, "")) if hasattr(organisation, "get") else "",
+        "publisher": str(getattr(data, "publisher_name", "") or ""),
+        "address": [str(line) for line in getattr(data, "publisher_address", ()) or ()],
+        "contact": str(getattr(data, "contact", "") or ""),
+        "website": str(getattr(data, "website", "") or ""),
+        "copyright": str(getattr(data, "copyright", "") or ""),
+        "licence": str(getattr(data, "licence", "") or ""),
+    }
 
 
-def section(doc: LDocument, entries: list[dict[str, Any]]) -> dict[str, Any]:
+def _labels(doc: LDocument) -> dict[str, str]:
+    _ = doc.labels.gettext
+    return {"html": _("Brochure, web edition (HTML)"),
+            "pdf": _("Brochure for screens (PDF)"),
+            "print": _("Brochure for print (PDF)"),
+            "docx": _("Briefing for decision-makers (Word)")}
+
+
+def _document(doc: LDocument, entry: dict[str, Any], pages: int | None) -> dict[str, Any]:
+    _ = doc.labels.gettext
+    fmt = entry["format"]
+    size = size_text(entry["size"], doc.language.locale)
+    parts = [size]
+    if pages:
+        parts.insert(0, doc.labels.ngettext("{count} page", "{count} pages", pages,
+                                            count=doc.formatter.number(pages)))
+    path = Path(entry["path"])
+    return {"href": entry["path"], "mime": MIME.get(path.suffix, "application/octet-stream"),
+            "format": fmt, "label": _labels(doc).get(fmt, path.name),
+            "details": " · ".join(parts), "download": fmt != "html",
+            "thumbnail": f"thumbs/{path.name}.png" if fmt in THUMBNAILS else None,
+            "alt": _("First page of {document}", document=_labels(doc).get(fmt, path.name))}
+
+
+def section(doc: LDocument, source: object, entries: list[dict[str, Any]],
+            pages: dict[str, int], state: EditionState) -> dict[str, Any]:
     """One language's part of the page; ``entries`` are its manifest entries."""
     _ = doc.labels.gettext
-    fmt = doc.formatter
-    documents = []
-    for entry in sorted(entries, key=lambda e: e["format"] != "pdf"):
-        pdf = entry["format"] == "pdf"
-        size = size_text(entry["size"], doc.language.locale)
-        details, details_label = size, _("Size")
-        if entry.get("pages"):
-            details_label = _("Pages and size")
-            pages = doc.labels.ngettext("{count} page", "{count} pages", entry["pages"],
-                                        count=fmt.number(entry["pages"]))
-            details = f"{pages} · {size}"
-        documents.append({
-            "href": entry["path"], "mime": MIME[entry["format"]], "sha256": entry["sha256"],
-            "label": _("Brochure (PDF)") if pdf else _("Briefing for decision-makers (Word)"),
-            "details": details, "details_label": details_label,
-            "thumbnail": f"thumbs/{Path(entry['path']).stem}.png" if pdf else None,
-            "alt": _("Cover of the brochure: {title}", title=doc.title),
-        })
+    known = sorted((e for e in entries if e["format"] in ORDER),
+                   key=lambda e: ORDER.index(e["format"]))
+    documents = [_document(doc, e, pages.get(e["path"]) or e.get("pages")) for e in known]
+    share = state.languages.get(doc.lang)
+    incomplete = None
+    if share is not None and not share.complete:
+        incomplete = _("Incomplete translation: {percent} of the texts of this language "
+                       "version are translated; the others appear in the source language.",
+                       percent=doc.formatter.percent(Decimal(math.floor(share.share * 100))))
+    details = imprint(source, doc.lang)
     return {"lang": doc.lang, "name": doc.language.name, "title": doc.title,
             "edition": _("Edition of {date}", date=doc.edition_text),
-            "documents": documents}
+            "languages": _("Languages"), "documents": documents, "incomplete": incomplete,
+            "dirty": state.git.dirty, "imprint": details, "source_note": doc.source_note,
+            "organisation": details["organisation"] or _("Communications team, Wallonia"),
+            "_": _}
 
 
 def render(sections: list[dict[str, Any]], templates: Path) -> str:

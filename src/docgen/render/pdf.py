@@ -18,9 +18,13 @@ from weasyprint import HTML
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
 from ..errors import DocgenError, Problem
+from ..localise import LDocument
+from . import pdfua, pdfx
+from .html import anchor_titles, with_stylesheet
 
 ASSET_SUFFIXES = {".css": "text/css", ".otf": "font/otf", ".ttf": "font/ttf",
-                  ".woff2": "font/woff2", ".png": "image/png", ".svg": "image/svg+xml"}
+                  ".woff2": "font/woff2", ".png": "image/png", ".svg": "image/svg+xml",
+                  ".icc": "application/vnd.iccprofile", ".icm": "application/vnd.iccprofile"}
 
 
 class RefusedURL(FatalURLFetchingError):
@@ -28,18 +32,22 @@ class RefusedURL(FatalURLFetchingError):
 
 
 class AssetFetcher(URLFetcher):
-    """Serves only the asset files under ``templates/``, by their real path; refuses the rest.
+    """Serves only the asset files under ``templates/``, by their real path, and the ``extra``
+    files named (the print edition's colour profile); refuses the rest.
 
     A URL is resolved to a real path (symlinks followed) and served only when that path is
     a file inside the real templates folder with an allowed suffix: a link named logo.png
     that points elsewhere is refused, whatever its target is.
     """
 
-    def __init__(self, templates: Path) -> None:
+    def __init__(self, templates: Path, extra: Iterable[Path] = ()) -> None:
         super().__init__(allowed_protocols=("file",), fail_on_errors=True)
         self.root = templates.resolve()
         found = (self._real(p) for p in self.root.rglob("*"))
         self.assets = {p for p in found if p is not None}
+        # Named files outside templates/ (the print profile): served by their exact path only.
+        self.extra = {p.resolve() for p in extra if p.suffix in ASSET_SUFFIXES and p.is_file()}
+        self.assets |= self.extra
 
     def _real(self, path: Path) -> Path | None:
         """The real path of an allowed asset inside the templates folder, or None."""
@@ -64,6 +72,9 @@ class AssetFetcher(URLFetcher):
         if url.startswith(base) and not any(c in rest for c in "%?#\\") and \
                 ".." not in rest.split("/"):
             real = self._real(self.root / rest)
+        if real is None and url.startswith("file:///") and not any(c in url for c in "%?#"):
+            candidate = Path(url.removeprefix("file://")).resolve()
+            real = candidate if candidate in self.extra else None
         if real is None or real not in self.assets:
             raise RefusedURL(f"refused URL {shown!r}: only the brochure's own assets "
                              "(files under templates/) may load")
@@ -144,17 +155,69 @@ def overflowing_text(document: object) -> list[str]:
     return found
 
 
-def write_pdf(html: str, templates: Path, target: Path, where: str) -> int:
-    """Render ``html`` to ``target``; returns the page count. ``where`` names the job."""
+def write_pdf(html: str, templates: Path, target: Path, where: str,
+              doc: LDocument | None = None) -> int:
+    """The screen PDF, PDF/UA-1, to ``target``; returns the page count. ``where`` names the
+    job; ``doc`` gives the words that describe links (English labels without it)."""
     fetcher = AssetFetcher(templates)
+    source = HTML(string=html, base_url=fetcher.root.as_uri() + "/", url_fetcher=fetcher)
+    with _guarded(where):
+        document = source.render(pdf_tags=True)
+        _check_layout(document, where)
+        data = document.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True)
+    _check_fonts(fetcher, document, where)
+    try:
+        data = pdfua.make_accessible(data, link_words(doc, source.etree_element))
+    except ValueError as exc:       # a link whose target has nothing to describe it by
+        raise DocgenError([Problem(where, None, f"PDF/UA: {exc}")]) from None
+    target.write_bytes(data)
+    return len(document.pages)
+
+
+def write_print_pdf(html: str, templates: Path, target: Path, where: str, profile: Path,
+                    document_id: str) -> int:
+    """The print PDF, PDF/X-4 in CMYK with bleed (``templates/print.css``) and ``profile`` as
+    its output intent, to ``target``; returns the page count."""
+    pdfx.check_profile(profile, where)
+    fetcher = AssetFetcher(templates, extra=(profile,))
+    page = with_stylesheet(html, f'<link rel="stylesheet" href="{pdfx.PRINT_CSS}">'
+                                 f"<style>{pdfx.color_profile_rule(profile)}</style>")
+    screen = "".join((templates / name).read_text(encoding="utf-8")
+                     for name in pdfx.SCREEN_CSS)   # the brochure's own (not the web pages')
+    page = pdfx.svg_in_cmyk(page, pdfx.cmyk_palette(
+        screen, (templates / pdfx.PRINT_CSS).read_text(encoding="utf-8")))
+    source = HTML(string=page, base_url=fetcher.root.as_uri() + "/", url_fetcher=fetcher)
+    with _guarded(where):
+        document = source.render(pdf_variant="pdf/x-4")
+        # The file's permanent /ID, like the XMP DocumentID, comes from the edition.
+        data = document.write_pdf(pdf_variant="pdf/x-4",
+                                  pdf_identifier=document_id.removeprefix("uuid:").encode())
+    _check_fonts(fetcher, document, where)
+    target.write_bytes(pdfx.finish(data, document_id, where))
+    return len(document.pages)
+
+
+def link_words(doc: LDocument | None, root: Any) -> pdfua.LinkWords:
+    """How the PDF's links are announced, in the document's language."""
+    titles = anchor_titles(root)
+    if doc is None:
+        return pdfua.LinkWords("{title}, page {page}", "Website {address}", titles)
+    raw = doc.labels.raw
+    # Translators: how a screen reader announces a link to a part of the brochure: {title}
+    # is that part's short title, {page} its page number, e.g. "BioWin and MEDVIA, page 4".
+    section = raw("{title}, page {page}")
+    # Translators: how a screen reader announces a link to a website; {address} is the web
+    # address, e.g. "www.kickstartbiomanufacturing.be".
+    website = raw("Website {address}")
+    return pdfua.LinkWords(section, website, titles, doc.formatter.number)
+
+
+@contextmanager
+def _guarded(where: str) -> Iterator[None]:
+    """A refused URL or any WeasyPrint warning becomes an error of the job."""
     with _weasyprint_warnings() as warnings:
         try:
-            document = HTML(string=html, base_url=fetcher.root.as_uri() + "/",
-                            url_fetcher=fetcher).render(pdf_tags=True)
-            overflow = overflowing_text(document)
-            if overflow:
-                raise DocgenError([Problem(where, None, f"layout: {o}") for o in overflow])
-            document.write_pdf(target, pdf_variant="pdf/ua-1", pdf_tags=True)
+            yield
         except RefusedURL as exc:  # raised while laying out or while writing attachments
             raise DocgenError([Problem(where, None, str(exc))]) from None
         except (DocgenError, KeyboardInterrupt, SystemExit):
@@ -164,9 +227,17 @@ def write_pdf(html: str, templates: Path, target: Path, where: str) -> int:
                                        f"{type(exc).__name__}: {_first_line(exc)}")]) from exc
     if warnings.messages:
         raise DocgenError([Problem(where, None, f"WeasyPrint: {m}") for m in warnings.messages])
+
+
+def _check_layout(document: Any, where: str) -> None:
+    overflow = overflowing_text(document)
+    if overflow:
+        raise DocgenError([Problem(where, None, f"layout: {o}") for o in overflow])
+
+
+def _check_fonts(fetcher: AssetFetcher, document: Any, where: str) -> None:
     foreign = fetcher.foreign_fonts(document.fonts.values())
     if foreign:
         raise DocgenError([Problem(where, None, f"the PDF would embed {name}, a font of the "
                                    "build machine, not a bundled one (a character without a "
                                    "glyph in the bundled fonts?)") for name in foreign])
-    return len(document.pages)
