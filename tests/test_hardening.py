@@ -19,7 +19,7 @@ from docgen.cli import cli
 from docgen.errors import DocgenError
 from docgen.source import load
 
-from .conftest import fill_imprint, EPOCH, ROOT
+from .conftest import EPOCH, ROOT, fill_imprint
 
 HEADER = ('title: "T"\nsubtitle: "S"\nsource_note: "N"\nlead: "L {n}"\nconclusion: "C"\n'
           "figures:\n  n: {count: 1}\npartnerships: []\n")
