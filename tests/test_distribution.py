@@ -31,7 +31,7 @@ SAYS = {
            "Briefing voor beslissingsnemers (Word)", "Uitgever", "Wettelijke vermeldingen",
            "Toegankelijkheid", "Controlesommen (SHA-256)", "Editie van 18 november 2026"],
     "en": ["English", "Brochure, web edition (HTML)", "Brochure for screens (PDF)",
-           "Briefing for decision makers (Word)", "Publisher", "Legal notice", "Accessibility",
+           "Briefing for decision-makers (Word)", "Publisher", "Legal notice", "Accessibility",
            "Checksums (SHA-256)", "Edition of 18 November 2026"],
 }
 PAGES_WORD = {"de": "Seiten", "fr": "pages", "nl": "pagina’s", "en": "pages"}

@@ -21,13 +21,14 @@ LANGS = ("de", "fr", "nl", "en")
 # Organisations, places, titles and every figure as each language writes it (Babel, CLDR).
 FIGURES = {
     "de": ["1.200", "100 Mio. €", "44 Mio. €", "80 Mrd. €", "60.000 m²", "50.000", "35 %",
-           "85 %", "7 %", "50+", "2023–2024", "470", "500", "75", "60", "26", "15", "2032"],
+           "85 %", "7 %", "mindestens 50", "2023–2024", "470", "500", "75", "60", "26", "15",
+           "2032"],
     "fr": ["1 200", "100 M €", "44 M €", "80 Md €", "60 000 m²", "50 000", "35 %", "85 %",
-           "7 %", "≥ 50", "2023–2024", "470", "500", "75", "60", "26", "15", "2032"],
+           "7 %", "au moins 50", "2023–2024", "470", "500", "75", "60", "26", "15", "2032"],
     "nl": ["1.200", "€ 100 mln.", "€ 44 mln.", "€ 80 mld.", "60.000 m²", "50.000", "35%",
-           "85%", "7%", "50+", "2023–2024", "470", "500", "75", "60", "26", "15", "2032"],
-    "en": ["1,200", "€100M", "€44M", "€80B", "60,000 m²", "50,000", "35%", "85%", "7%",
-           "50+", "2023 – 2024", "470", "500", "75", "60", "26", "15", "2032"],
+           "85%", "7%", "minstens 50", "2023–2024", "470", "500", "75", "60", "26", "15", "2032"],
+    "en": ["1,200", "€100m", "€44m", "€80bn", "60,000 m²", "50,000", "35%", "85%", "7%",
+           "at least 50", "2023–2024", "470", "500", "75", "60", "26", "15", "2032"],
 }
 NAMES = ["BioWin", "MEDVIA", "ATMP-PIT", "GSK Vaccines", "Univercells", "Catalent",
          "MaSTherCell", "Celyad", "Bone Therapeutics", "Thermo Fisher Scientific", "Novasep",
@@ -42,14 +43,14 @@ PLACES = {
 }
 TITLES = {
     "de": ["9 Biotech-Partnerschaften stärken die wallonische Wirtschaft",
-           "BioWin und MEDVIA: Grenzüberschreitende Zusammenarbeit für Gesundheitsinnovationen",
+           "BioWin und MEDVIA: Regionenübergreifende Zusammenarbeit für Gesundheitsinnovationen",
            "EU-Biotech-Schule: Ausbildung für grüne Jobs", "Fazit"],
     "fr": ["BioWin et MEDVIA : une coopération interrégionale au service de l’innovation en "
            "santé", "École européenne des biotechnologies : former aux emplois verts",
            "Conclusion"],
     "nl": ["BioWin en MEDVIA: interregionale samenwerking voor gezondheidsinnovatie",
            "Europese biotechschool: opleiding voor groene jobs", "Conclusie"],
-    "en": ["BioWin and MEDVIA: cross-regional collaboration for health innovation",
+    "en": ["BioWin and MEDVIA: interregional cooperation for health innovation",
            "EU Biotech School: training for green jobs", "Conclusion"],
 }
 
@@ -88,13 +89,14 @@ def test_every_text_of_the_source_is_in_the_html_edition(editions: Path, lang: s
 
 
 class Outline(HTMLParser):
-    """Headings, landmarks, tables and every URL of a page."""
+    """Headings, landmarks, tables, every URL a page loads and every link out of it."""
 
     def __init__(self) -> None:
         super().__init__()
         self.headings: list[int] = []
         self.landmarks: list[str] = []
         self.urls: list[str] = []
+        self.links: list[str] = []
         self.tags: list[str] = []
         self.th_scopes: list[str | None] = []
         self.lang: str | None = None
@@ -111,7 +113,9 @@ class Outline(HTMLParser):
         if tag == "th":
             self.th_scopes.append(a.get("scope"))
         for name in ("href", "src"):
-            if a.get(name):
+            if tag == "a" and "://" in (a.get(name) or ""):
+                self.links.append(a[name] or "")        # a link the reader follows, no load
+            elif a.get(name):
                 self.urls.append(a[name] or "")
 
 
@@ -128,10 +132,13 @@ def test_html_edition_is_semantic_and_offline(editions: Path, lang: str) -> None
     assert outline.landmarks == ["header", "nav", "main", "footer"]
     assert outline.tags.count("table") == 2 and outline.tags.count("caption") == 2
     assert outline.th_scopes and None not in outline.th_scopes
-    assert outline.tags.count("ul") >= 10 and outline.tags.count("ol") == 1
+    # Two numbered lists: the contents (nav) and the map legend (discs 1–9 on the map).
+    assert outline.tags.count("ul") >= 10 and outline.tags.count("ol") == 2
     for url in outline.urls:                            # relative, inside the folder
         assert url.startswith("#") or ("://" not in url and not url.startswith(("/", ".."))), url
         assert url.startswith("#") or (path.parent / url).is_file(), url
+    # The one web address the source prints is a live link, as in the screen PDF.
+    assert outline.links == ["https://www.kickstartbiomanufacturing.be"]
     assert (path.parent / "assets" / "fonts" / "OFL-Inter.txt").is_file()
 
 

@@ -17,7 +17,7 @@ from docgen.errors import DocgenError
 from docgen.project import Project
 from docgen.release import refusals, release
 
-from .conftest import copy_project
+from .conftest import copy_project, fill_imprint
 
 GIT = ["git", "-c", "user.name=Release Test", "-c", "user.email=release@example.org",
        "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main"]
@@ -28,9 +28,13 @@ def git(root: Path, *args: str) -> str:
                           text=True).stdout.strip()
 
 
-def git_project(target: Path) -> Path:
-    """A copy of the project as a git repository with one commit (output/ ignored)."""
+def git_project(target: Path, imprint: bool = True) -> Path:
+    """A copy of the project as a git repository with one commit (output/ ignored); its
+    imprint filled with test values (a release refuses an empty one) unless ``imprint`` is
+    false."""
     root = copy_project(target)
+    if imprint:
+        fill_imprint(root)
     (root / ".gitignore").write_text("/output/\n")
     git(root, "init", "-q")
     git(root, "add", "-A")
@@ -123,6 +127,30 @@ def test_a_catalog_warning_refuses_with_its_line(tmp_path: Path) -> None:
     assert not (root / "output" / "dist").exists()
 
 
+def test_an_empty_imprint_refuses_with_each_line(tmp_path: Path) -> None:
+    """The source's imprint as committed (empty until someone who knows fills it in)."""
+    root = git_project(tmp_path / "p", imprint=False)
+    with pytest.raises(DocgenError) as refused:
+        release(Project(root))
+    source = root / "data" / "partnerships.yaml"
+    assert messages(refused) == [
+        f"{source}:130: (strict) imprint.publisher.name is empty: the responsible publisher's "
+        "name (éditeur responsable), to be completed before release",
+        f"{source}:131: (strict) imprint.publisher.address is empty: the responsible "
+        "publisher's postal address, to be completed before release",
+        f"{source}:132: (strict) imprint.contact is empty: a contact (e-mail address or "
+        "telephone), to be completed before release",
+        f"{source}:133: (strict) imprint.website is empty: the download page's address "
+        "(https://…), printed and as a QR code, to be completed before release",
+        f"{source}:134: (strict) imprint.copyright is empty: who holds the copyright of the "
+        "text, to be completed before release",
+        f"{source}:135: (strict) imprint.licence is empty: the licence of the text, to be "
+        "completed before release",
+        "docgen release: refused: 6 reason(s) above"]
+    assert git(root, "tag") == ""
+    assert not (root / "output" / "dist").exists()
+
+
 def test_git_state_of_a_clean_checkout(tmp_path: Path) -> None:
     root = git_project(tmp_path / "p")
     state = git_state(root)
@@ -135,6 +163,12 @@ def test_git_state_of_a_clean_checkout(tmp_path: Path) -> None:
 def test_release_italian_at_zero_then_allowed_then_removed(tmp_path: Path) -> None:
     root = git_project(tmp_path / "p")
     add_italian(root)
+    source = root / "data" / "partnerships.yaml"     # the organisation's name in Italian:
+    text = source.read_text(encoding="utf-8")        # a release needs it for every language
+    source.write_text(text.replace('    en: "Communications team, Wallonia"\n',
+                                   '    en: "Communications team, Wallonia"\n'
+                                   '    it: "Team comunicazione, Vallonia"\n', 1),
+                      encoding="utf-8")
     git(root, "add", "-A")
     git(root, "commit", "-q", "-m", "Italian, not translated yet")
     project = Project(root)

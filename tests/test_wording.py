@@ -187,3 +187,29 @@ def test_a_broken_glossary_names_its_line(tmp_path: Path) -> None:
         load_glossary(path)
     assert str(caught.value) == (f"{path}:4: terms.Gentherapie: expected "
                                  "'lang: [approved, forms]'")
+
+
+def test_a_language_without_a_dictionary_warns_once_it_has_a_translation(
+        project_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A new language's empty catalogs have nothing to spell-check: no warning yet (a release
+    with --allow-incomplete may carry it); its first translation is not checked: a warning."""
+    code, out = run(project_dir, "i18n", "init", "--lang", "it", "--locale", "it_IT",
+                    "--name", "Italiano")
+    assert code == 0, out
+    real = wording_module.open_speller
+
+    def no_italian(candidates: list[str], accepted: set[str]) -> object:
+        if "it" in candidates:
+            return "no Hunspell dictionary for it_IT or it (scripts/setup installs them)"
+        return real(candidates, accepted)
+    monkeypatch.setattr(wording_module, "open_speller", no_italian)
+    italian = [load_languages(project_dir / "locales")["it"]]
+    assert wording_module.wording(project_dir / "locales", italian) == []
+    ui = project_dir / "locales" / "it" / "LC_MESSAGES" / "ui.po"
+    text = ui.read_text(encoding="utf-8")
+    assert text.count('msgid "Contents"\nmsgstr ""') == 1
+    ui.write_text(text.replace('msgid "Contents"\nmsgstr ""', 'msgid "Contents"\nmsgstr "Indice"'),
+                  encoding="utf-8")
+    assert [str(p) for p in wording_module.wording(project_dir / "locales", italian)] == [
+        f"{ui}: warning: spelling not checked: no Hunspell dictionary for it_IT or it "
+        "(scripts/setup installs them)"]

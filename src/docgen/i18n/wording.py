@@ -83,13 +83,19 @@ def _wording(locales: Path, languages: list[Language], source: Path, year: int
             entries, syntax = read_entries(path)
             if syntax:
                 continue                # the catalog checks report it
-            if isinstance(opened, str):
+            if isinstance(opened, str) and _has_translations(entries):
                 problems.append(Problem(str(path), None, f"spelling not checked: {opened}",
                                         warning=True))
                 complete = False
             checker = None if isinstance(opened, str) else opened
             problems += _catalog(entries, language.code, str(path), glossary, checker)
     return problems, complete
+
+
+def _has_translations(entries: list[po.Entry]) -> bool:
+    """Whether a catalog has any text to spell-check (a new language's has none yet)."""
+    return any(text for e in entries if not (e.is_header or e.obsolete or e.fuzzy)
+               for text in e.msgstr)
 
 
 def _speller(locales: Path, lang: str, candidates: list[str], glossary: Glossary
