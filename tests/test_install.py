@@ -163,7 +163,7 @@ def test_every_readme_command_runs_after_the_plain_install(tmp_path: Path) -> No
         assert out.returncode == 0, f"{command}:\n{out.stdout}\n{out.stderr}"
         assert "internal error" not in out.stderr, (command, out.stderr)
     assert git(root, "tag") == "edition-2026-11-18"
-    assert (root / "output" / "preview" / "de" / "contact-sheet.png").is_file()
+    assert (root / "output" / "preview" / "de" / "brochure" / "contact-sheet.png").is_file()
     assert list((root / "output" / "dist").glob("*.zip"))
 
     # The release manager's sequence, as the README writes it (without the final push).
