@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, copy_project
+from .conftest import ROOT, copy_project, fill_imprint
 from .test_release import git
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -151,6 +151,7 @@ def test_every_readme_command_runs_after_the_plain_install(tmp_path: Path) -> No
     missing = [c for c in COMMANDS if c not in README]
     assert missing == [], "the README no longer documents these (update COMMANDS)"
     root = copy_project(tmp_path / "project")
+    fill_imprint(root)                   # the README's first release step: fill in the imprint
     (root / ".gitignore").write_text("/output/\n")
     git(root, "init", "-q")
     git(root, "add", "-A")
@@ -162,7 +163,7 @@ def test_every_readme_command_runs_after_the_plain_install(tmp_path: Path) -> No
         assert out.returncode == 0, f"{command}:\n{out.stdout}\n{out.stderr}"
         assert "internal error" not in out.stderr, (command, out.stderr)
     assert git(root, "tag") == "edition-2026-11-18"
-    assert (root / "output" / "preview" / "de" / "contact-sheet.png").is_file()
+    assert (root / "output" / "preview" / "de" / "brochure" / "contact-sheet.png").is_file()
     assert list((root / "output" / "dist").glob("*.zip"))
 
     # The release manager's sequence, as the README writes it (without the final push).
