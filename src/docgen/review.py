@@ -8,10 +8,14 @@ from __future__ import annotations
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .i18n import catalogs, po
 from .i18n.languages import CONTENT, Language
 from .project import Project
+
+if TYPE_CHECKING:
+    from .localise import LDocument
 
 Key = tuple[str, "str | None", str]        # (domain, msgctxt, msgid)
 
@@ -59,20 +63,15 @@ def _released(root: Path, tag: str | None, path: Path) -> dict[tuple[str | None,
             if not e.obsolete and not e.is_header and e.translated}
 
 
-def placed(project: Project, language: Language) -> tuple[dict[Key, tuple[int, str]], list[Key]]:
+def placed(project: Project, local: LDocument
+           ) -> tuple[dict[Key, tuple[int, str]], list[Key]]:
     """Where each catalog text first appears in the brochure: (page, section), and the
     reading order of the keys (from anchors the HTML renderer puts on every text)."""
     from weasyprint import HTML
 
-    from .i18n.catalogs import load_all
-    from .localise import localise
     from .render import html
     from .render.pdf import AssetFetcher
-    from .source import load
 
-    doc = load(project.source)
-    local = localise(doc, language, load_all(project.locales, language),
-                     project.edition().date())
     keys: list[Key] = []
     page_html = html.render(local, project.templates, draft=False, anchors=keys)
     fetcher = AssetFetcher(project.templates)
@@ -98,10 +97,12 @@ def placed(project: Project, language: Language) -> tuple[dict[Key, tuple[int, s
     return where, order
 
 
-def collect(project: Project, language: Language, changed_only: bool = False) -> list[Item]:
-    """Every text of the language's catalogs, in the brochure's reading order."""
-    tag = last_edition(project.root)
-    where, order = placed(project, language)
+def collect(project: Project, local: LDocument, tag: str | None,
+            changed_only: bool = False) -> list[Item]:
+    """Every text of the language's catalogs, in the brochure's reading order, compared with
+    the edition ``tag`` (None: no earlier edition)."""
+    language = local.language
+    where, order = placed(project, local)
     rank = {key: i for i, key in enumerate(order)}
     items = []
     for domain in language.domains():
@@ -134,11 +135,11 @@ def write(project: Project, language: Language, changed_only: bool = False) -> l
     from .render import review as render
     from .source import load
 
-    items = collect(project, language, changed_only)
     tag = last_edition(project.root)
     edition = project.edition()
     local = localise(load(project.source), language, load_all(project.locales, language),
-                     edition.date())
+                     edition.date())          # once: for the anchors and the labels
+    items = collect(project, local, tag, changed_only)
     table = render.rows(items, local.labels, tag, {d.name: d.source_lang for d in DOMAINS})
     title, note = render.intro(local.labels, language.name, tag)
     head = render.headings(local.labels)
