@@ -85,9 +85,9 @@ def floor(project: Path, langs: list[str]) -> float:
     sys.path.insert(0, str(ROOT / "src"))
     from docgen.i18n import catalogs
     from docgen.i18n.languages import load_languages
-    from docgen.localise import localise
+    from docgen.localise.document import localise
     from docgen.render import html
-    from docgen.source import load
+    from docgen.source.read import load
 
     doc = load(project / "data" / "partnerships.yaml")
     languages = load_languages(project / "locales")
@@ -114,7 +114,7 @@ def save_to_preview(project: Path, runs: int = 5) -> float:
     sys.path.insert(0, str(ROOT / "src"))
     os.environ["SOURCE_DATE_EPOCH"] = ENV["SOURCE_DATE_EPOCH"]
     from docgen.project import Project
-    from docgen.watch import Watcher
+    from docgen.proof.watch import Watcher
 
     docgen_project = Project(project)
     watcher = Watcher(docgen_project, docgen_project.languages["fr"], dpi=100)
@@ -150,10 +150,10 @@ def layout(langs: tuple[str, ...] = ("de", "fr", "nl", "en"), repeat: int = 5
 
     from docgen.i18n import catalogs
     from docgen.i18n.languages import load_languages
-    from docgen.localise import localise
+    from docgen.localise.document import localise
     from docgen.render import html
     from docgen.render.pdf import AssetFetcher
-    from docgen.source import load
+    from docgen.source.read import load
 
     doc = load(ROOT / "data" / "partnerships.yaml")
     languages = load_languages(ROOT / "locales")

@@ -58,7 +58,7 @@ def project_dir(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """All eight documents, built once for the session."""
-    from docgen.build import Options, build
+    from docgen.build.pipeline import Options, build
     from docgen.project import Project
 
     root = copy_project(tmp_path_factory.mktemp("built"))

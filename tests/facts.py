@@ -7,8 +7,8 @@ from pathlib import Path
 
 from docgen.i18n import catalogs
 from docgen.i18n.languages import load_languages
-from docgen.localise import localise
-from docgen.source import load
+from docgen.localise.document import localise
+from docgen.source.read import load
 
 from .conftest import flat
 

@@ -144,7 +144,7 @@ def test_libreoffice_opens_it_and_prints_the_content(built: Path, lang: str,
 
 
 def test_restyling_the_reference_restyles_every_briefing(project_dir: Path) -> None:
-    from docgen.build import Options, build
+    from docgen.build.pipeline import Options, build
     from docgen.project import Project
 
     reference = project_dir / "templates" / "briefing.docx"
@@ -159,7 +159,8 @@ def test_restyling_the_reference_restyles_every_briefing(project_dir: Path) -> N
 
 
 def test_control_characters_never_reach_word(project_dir: Path) -> None:
-    from docgen.build import Job, run_job
+    from docgen.build.job import run_job
+    from docgen.build.plan import Job
     from docgen.errors import DocgenError
     po = project_dir / "locales/fr/LC_MESSAGES/content.po"
     po.write_text(po.read_text(encoding="utf-8").replace('msgstr "Objectifs"',
@@ -318,7 +319,7 @@ def test_the_contents_field_lists_every_main_heading(built: Path) -> None:
 def test_preview_prints_the_briefing_through_libreoffice(built: Path, tmp_path: Path) -> None:
     from PIL import Image
 
-    from docgen.preview import docx_contact_sheet
+    from docgen.proof.preview import docx_contact_sheet
     if _soffice() is None:
         pytest.skip("LibreOffice (soffice) is not installed: scripts/setup installs it")
     folder = tmp_path / "preview" / "nl" / "briefing"

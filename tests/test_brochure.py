@@ -62,7 +62,7 @@ def test_french_uses_cldr_spaces(built: Path) -> None:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_pdf_structure_and_metadata(built: Path, lang: str) -> None:
-    from docgen.source import load
+    from docgen.source.read import load
     reader = PdfReader(brochure(built, lang))
     root = reader.trailer["/Root"]
     assert root["/Lang"] == lang
@@ -93,8 +93,8 @@ def test_every_partnership_has_a_bookmark_and_a_toc_line(built: Path, lang: str)
 
     from docgen.i18n import catalogs
     from docgen.i18n.languages import load_languages
-    from docgen.localise import localise
-    from docgen.source import load
+    from docgen.localise.document import localise
+    from docgen.source.read import load
     language = load_languages(built / "locales")[lang]
     cats = catalogs.load_all(built / "locales", language)
     local = localise(load(built / "data/partnerships.yaml"), language, cats, dt.date(2026, 1, 1))
@@ -152,7 +152,7 @@ def test_page_count_suits_saddle_stitching(built: Path, lang: str) -> None:
 def test_preview_writes_every_page_and_a_contact_sheet(built: Path) -> None:
     from PIL import Image
 
-    from docgen.preview import contact_sheet
+    from docgen.proof.preview import contact_sheet
     folder = built / "output" / "preview" / "en"
     sheet = contact_sheet(brochure(built, "en"), folder, dpi=30)
     pages = sorted(folder.glob("page-*.png"))

@@ -91,11 +91,11 @@ def test_missing_project_and_internal_errors_are_clean(tmp_path: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     code, out = run("--root", str(tmp_path), "build")
     assert code == 1 and "no docgen source here" in out
-    import docgen.build
+    import docgen.build.pipeline
 
     def boom(*args: object, **kwargs: object) -> None:
         raise RuntimeError("unexpected")
-    monkeypatch.setattr(docgen.build, "build", boom)
+    monkeypatch.setattr(docgen.build.pipeline, "build", boom)
     code, out = run("build")
     assert code == 1 and "internal error (RuntimeError: unexpected)" in out
     assert "Traceback" not in out

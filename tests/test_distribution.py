@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from docgen.distribute import page_order, write_page
-from docgen.edition_state import current
 from docgen.errors import UsageError
 from docgen.project import Project
+from docgen.release.page import page_order, write_page
+from docgen.release.state import current
 
 from .browser import axe_violations, chromium, load, outside, requests
 
@@ -151,9 +151,9 @@ def test_the_page_shows_the_imprint_once_the_source_has_one(project_dir: Path) -
     from types import SimpleNamespace
 
     from docgen.i18n import catalogs
-    from docgen.localise import localise
-    from docgen.render import index
-    from docgen.source import load
+    from docgen.localise.document import localise
+    from docgen.release import index
+    from docgen.source.read import load
 
     project = Project(project_dir)
     language = project.languages["fr"]

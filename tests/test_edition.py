@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from docgen.build import Options, build
+from docgen.build.pipeline import Options, build
 from docgen.project import Project
 
 from .browser import axe_violations, chromium, load, outside, requests

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from docgen.build import Options, build
+from docgen.build.pipeline import Options, build
 from docgen.errors import DocgenError
 from docgen.project import Project
 
@@ -130,7 +130,7 @@ def test_a_second_build_at_the_same_time_is_refused(project_dir: Path) -> None:
     project.output.mkdir()
     holder = subprocess.Popen(           # another process holds the build lock
         [sys.executable, "-c", "import sys, time; from pathlib import Path; "
-         "from docgen.publish import BuildLock; "
+         "from docgen.build.publish import BuildLock; "
          "lock = BuildLock(Path(sys.argv[1])).__enter__(); print('held', flush=True); "
          "time.sleep(30)", str(project.output)], stdout=subprocess.PIPE, text=True)
     try:
@@ -191,8 +191,8 @@ def test_an_asset_the_brochure_may_use_is_an_input(project_dir: Path) -> None:
 def test_a_removed_language_leaves_the_manifest_and_the_bundle(project_dir: Path) -> None:
     import zipfile
 
-    from docgen.distribute import bundle
-    from docgen.edition_state import current
+    from docgen.release.page import bundle
+    from docgen.release.state import current
     project = Project(project_dir)
     build(project, Options(formats=("docx",)))
     config = project_dir / "locales" / "languages.yaml"

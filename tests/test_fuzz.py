@@ -89,15 +89,15 @@ def pristine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 def _gate_and_localise(root: Path) -> None:
     from docgen.i18n import catalogs
-    from docgen.i18n.check import check
-    from docgen.localise import localise
+    from docgen.i18n.rules import check_catalogs
+    from docgen.localise.document import localise
     from docgen.project import Project
     from docgen.render import html
-    from docgen.source import load
+    from docgen.source.read import load
 
     project = Project(root)
     languages = project.select([])
-    problems = check(project.locales, languages)
+    problems = check_catalogs(project.locales, languages)
     if any(not p.warning for p in problems):
         raise DocgenError([p for p in problems if not p.warning])
     doc = load(project.source)

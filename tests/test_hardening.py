@@ -17,7 +17,7 @@ from click.testing import CliRunner
 
 from docgen.cli import cli
 from docgen.errors import DocgenError
-from docgen.source import load
+from docgen.source.read import load
 
 from .conftest import EPOCH, ROOT, fill_imprint
 
@@ -295,7 +295,7 @@ def test_any_weasyprint_base_exception_is_one_error_line(project_dir: Path,
 KILLABLE = """
 import os, sys, time
 from pathlib import Path
-import docgen.build as b
+import docgen.build.pipeline as b
 marker = Path(sys.argv[1])
 
 def hooked(*args):
@@ -370,11 +370,11 @@ def test_a_symlinked_lock_leaves_its_target_untouched(project_dir: Path,
 
 
 def test_a_lock_left_by_a_killed_process_does_not_block(project_dir: Path) -> None:
-    from docgen.publish import BuildLock
+    from docgen.build.lock import BuildLock
     output = project_dir / "output"
     holder = subprocess.Popen(
         [sys.executable, "-c", "import sys, time; from pathlib import Path; "
-         "from docgen.publish import BuildLock; BuildLock(Path(sys.argv[1])).__enter__(); "
+         "from docgen.build.lock import BuildLock; BuildLock(Path(sys.argv[1])).__enter__(); "
          "print('held', flush=True); time.sleep(60)", str(output)],
         stdout=subprocess.PIPE, text=True)
     assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
@@ -524,7 +524,7 @@ def test_a_vertical_tab_escape_is_a_control_character(tmp_path: Path) -> None:
 
 def test_a_percent_sign_followed_by_a_space_is_prose() -> None:
     from docgen.i18n import po
-    from docgen.i18n.check import check_entry
+    from docgen.i18n.rules import check_entry
     entry = po.Entry(line=1, msgid="60 Prozent der Mittel", msgstr=["60 % des fonds"])
     assert check_entry(entry, "fr", "x.po") == []
     entry = po.Entry(line=1, msgid="Anteil der Mittel", msgstr=["en %d fonds"])
@@ -534,7 +534,7 @@ def test_a_percent_sign_followed_by_a_space_is_prose() -> None:
 
 
 def test_a_full_disk_names_the_document_not_a_temporary_file(tmp_path: Path) -> None:
-    from docgen.publish import publish
+    from docgen.build.publish import publish
     target = tmp_path / "out" / "brochure-fr.pdf"
 
     def full(tmp: Path) -> int:
@@ -552,7 +552,7 @@ def test_page_outside_a_project_creates_nothing(tmp_path: Path) -> None:
 
 
 def test_no_temporary_path_in_a_failed_check_message(tmp_path: Path) -> None:
-    from docgen.publish import publish
+    from docgen.build.publish import publish
     target = tmp_path / "brochure-fr.pdf"
     with pytest.raises(DocgenError) as caught:
         publish(target, lambda tmp: tmp.write_bytes(b"%PDF-1.7 torn") and None)

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from docgen.i18n.check import check_catalog
 from docgen.i18n.languages import Language
 from docgen.i18n.po import parse
+from docgen.i18n.rules import check_catalog
 
 FR = Language("fr", "fr_BE", "Français")
 DE = Language("de", "de_BE", "Deutsch")

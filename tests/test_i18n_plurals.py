@@ -11,9 +11,9 @@ from click.testing import CliRunner
 
 from docgen.cli import cli
 from docgen.i18n import catalogs, plurals
-from docgen.i18n.check import check_catalog
 from docgen.i18n.languages import UI, Language
-from docgen.localise import Labels, _Lookup
+from docgen.i18n.rules import check_catalog
+from docgen.localise.labels import Labels, _Lookup
 
 FR = Language("fr", "fr_BE", "Français")
 UI_PO = '''msgid ""

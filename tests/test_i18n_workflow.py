@@ -98,12 +98,13 @@ def test_draft_marks_fallbacks_on_the_page(project_dir: Path) -> None:
     po.write_text(text.replace('msgstr "Objectifs"', 'msgstr ""'), encoding="utf-8")
     import datetime as dt
 
-    from docgen.build import Job, run_job
+    from docgen.build.job import run_job
+    from docgen.build.plan import Job
     from docgen.i18n import catalogs
     from docgen.i18n.languages import load_languages
-    from docgen.localise import localise
+    from docgen.localise.document import localise
     from docgen.render import html
-    from docgen.source import load
+    from docgen.source.read import load
     lang = load_languages(project_dir / "locales")["fr"]
     cats = catalogs.load_all(project_dir / "locales", lang)
     doc = localise(load(project_dir / "data/partnerships.yaml"), lang, cats, dt.date(2026, 1, 1))

@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from docgen.build import imprint_warnings
+from docgen.build.gate import imprint_warnings
 from docgen.i18n import catalogs
 from docgen.i18n.languages import load_languages
-from docgen.localise import localise
+from docgen.localise.document import localise
 from docgen.project import Project
 from docgen.render import html
-from docgen.source import load
+from docgen.source.read import load
 
 from .conftest import ROOT, fill_imprint
 

@@ -12,14 +12,14 @@ import docx
 import pytest
 
 from docgen.errors import DocgenError
-from docgen.formatting import Formatter
 from docgen.i18n import catalogs
 from docgen.i18n.languages import load_languages
-from docgen.localise import LDocument, localise
-from docgen.model import Figure
+from docgen.localise.document import LDocument, localise
+from docgen.localise.formatting import Formatter
 from docgen.render import docx as docx_render
 from docgen.render import html
-from docgen.source import load
+from docgen.source.model import Figure
+from docgen.source.read import load
 
 from .conftest import ROOT
 
@@ -315,7 +315,7 @@ def test_a_typed_count_is_refused(project_dir: Path) -> None:
 
 
 def test_an_unknown_number_language_is_one_clear_line() -> None:
-    from docgen.style import Style
+    from docgen.i18n.style import Style
     with pytest.raises(DocgenError) as caught:
         Formatter("de_BE", Style(words="xx")).words(9)
     assert str(caught.value) == "locales/style.yaml: words: num2words has no language 'xx'"

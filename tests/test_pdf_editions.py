@@ -205,7 +205,7 @@ def test_the_cover_colour_runs_into_the_bleed_and_no_marks_sit_on_it(built: Path
 
 def test_print_uses_the_configured_profile(project_dir: Path,
                                            monkeypatch: pytest.MonkeyPatch) -> None:
-    from docgen.build import Options, build
+    from docgen.build.pipeline import Options, build
     from docgen.project import Project
 
     monkeypatch.setenv("DOCGEN_CMYK_PROFILE", "/usr/share/color/icc/ghostscript/ps_cmyk.icc")
@@ -216,7 +216,7 @@ def test_print_uses_the_configured_profile(project_dir: Path,
 
 
 def test_a_colour_left_in_rgb_stops_the_print_build(project_dir: Path) -> None:
-    from docgen.build import Options, build
+    from docgen.build.pipeline import Options, build
     from docgen.errors import DocgenError
     from docgen.project import Project
 

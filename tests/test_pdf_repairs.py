@@ -8,7 +8,7 @@ import pikepdf
 import pytest
 
 from docgen.errors import DocgenError
-from docgen.localise import Msg
+from docgen.localise.labels import Msg
 from docgen.render import pdfx
 from docgen.render.html import environment
 from docgen.render.pdf import write_pdf

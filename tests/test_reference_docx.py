@@ -70,7 +70,8 @@ def test_the_script_writes_the_same_reference_every_time(tmp_path: Path) -> None
 
 
 def _render(project: Path, lang: str) -> bytes:
-    from docgen.build import Job, run_job
+    from docgen.build.job import run_job
+    from docgen.build.plan import Job
     result = run_job(str(project), Job(lang, "docx", "k"), draft=False)
     return Path(result.path).read_bytes()
 
@@ -128,7 +129,8 @@ def test_preview_of_the_briefing_without_libreoffice_is_one_clear_line(
 
 
 def test_a_draft_briefing_highlights_what_falls_back(project_dir: Path) -> None:
-    from docgen.build import Job, run_job
+    from docgen.build.job import run_job
+    from docgen.build.plan import Job
     po = project_dir / "locales/fr/LC_MESSAGES/content.po"
     po.write_text(po.read_text("utf-8").replace('msgstr "Objectifs"', 'msgstr ""'), "utf-8")
     result = run_job(str(project_dir), Job("fr", "docx", "k"), draft=True)

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from docgen.distribute import bundle
-from docgen.edition_state import current, git_state
 from docgen.errors import DocgenError
 from docgen.project import Project
-from docgen.release import refusals, release
+from docgen.release.page import bundle
+from docgen.release.release import refusals, release
+from docgen.release.state import current, git_state
 
 from .conftest import copy_project, fill_imprint
 

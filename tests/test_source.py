@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from docgen.errors import DocgenError
-from docgen.source import load
+from docgen.source.read import load
 
 from .conftest import ROOT
 

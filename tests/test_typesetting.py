@@ -149,7 +149,7 @@ def test_the_page_plan_is_the_same_in_every_language(built: Path) -> None:
 
 def test_the_qr_code_on_the_back_cover_decodes_to_the_site_address(project_dir: Path,
                                                                     tmp_path: Path) -> None:
-    from docgen.build import Options, build
+    from docgen.build.pipeline import Options, build
     from docgen.project import Project
     fill_imprint(project_dir, only=('website: ""',))
     build(Project(project_dir), Options(langs=("fr",), formats=("pdf",)))
@@ -167,7 +167,7 @@ def test_the_qr_code_on_the_back_cover_decodes_to_the_site_address(project_dir: 
 
 
 def test_without_a_site_address_a_draft_shows_the_marker_and_no_qr(tmp_path: Path) -> None:
-    from docgen.build import Options, build
+    from docgen.build.pipeline import Options, build
     from docgen.project import Project
 
     from .conftest import copy_project
@@ -200,8 +200,8 @@ def test_each_figure_is_displayed_once_per_partnership(built: Path, lang: str) -
     """A figure is a key figure or a table row, never both; the prose may still name it."""
     from docgen.i18n import catalogs
     from docgen.i18n.languages import load_languages
-    from docgen.localise import localise
-    from docgen.source import load
+    from docgen.localise.document import localise
+    from docgen.source.read import load
     doc = load(built / "data" / "partnerships.yaml")
     language = load_languages(built / "locales")[lang]
     local = localise(doc, language, catalogs.load_all(built / "locales", language),
@@ -245,9 +245,9 @@ def _paragraphs(lang: str) -> list[list[tuple[int, list[str]]]]:
 
     from docgen.i18n import catalogs
     from docgen.i18n.languages import load_languages
-    from docgen.localise import localise
+    from docgen.localise.document import localise
     from docgen.render import html
-    from docgen.source import load
+    from docgen.source.read import load
     language = load_languages(ROOT / "locales")[lang]
     local = localise(load(ROOT / "data" / "partnerships.yaml"), language,
                      catalogs.load_all(ROOT / "locales", language), dt.date(2026, 1, 1))

@@ -14,10 +14,10 @@ import pytest
 
 from docgen.i18n import catalogs
 from docgen.i18n.languages import load_languages
-from docgen.localise import LDocument, localise
+from docgen.localise.document import LDocument, localise
 from docgen.render.html import render
 from docgen.render.visuals import Visuals
-from docgen.source import load
+from docgen.source.read import load
 
 from .conftest import ROOT, copy_project
 

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from docgen.cli import cli
 from docgen.project import Project
-from docgen.watch import Watcher, serve
+from docgen.proof.watch import Watcher, serve
 
 from .conftest import flat, pdf_text
 

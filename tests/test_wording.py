@@ -11,9 +11,9 @@ from click.testing import CliRunner
 from docgen.cli import cli
 from docgen.errors import DocgenError
 from docgen.i18n import wording as wording_module
-from docgen.i18n.check import check
 from docgen.i18n.glossary import load_glossary
 from docgen.i18n.languages import load_languages
+from docgen.i18n.rules import check_catalogs
 from docgen.i18n.spelling import open_speller
 
 FR_PO = Path("locales/fr/LC_MESSAGES/content.po")
@@ -99,7 +99,7 @@ def test_each_fault_is_a_warning_at_file_and_line(project_dir: Path, fault: str)
 
 def test_the_misspelling_names_suggestions_and_the_word_list(project_dir: Path) -> None:
     prefix = misspelling(project_dir)[0]
-    problems = [str(p) for p in check(project_dir / "locales",
+    problems = [str(p) for p in check_catalogs(project_dir / "locales",
                                       list(load_languages(project_dir / "locales").values()))]
     found = [p for p in problems if p.startswith(prefix)]
     assert len(found) == 1
@@ -107,7 +107,7 @@ def test_the_misspelling_names_suggestions_and_the_word_list(project_dir: Path) 
     assert "technologie" in found[0][len(prefix):].split(")")[0].split(", ")
     words = project_dir / "locales" / "nl" / "words.txt"
     words.write_text(words.read_text(encoding="utf-8") + "technollogie\n", encoding="utf-8")
-    problems = [str(p) for p in check(project_dir / "locales",
+    problems = [str(p) for p in check_catalogs(project_dir / "locales",
                                       list(load_languages(project_dir / "locales").values()))]
     assert [p for p in problems if "technollogie" in p] == []
 
@@ -151,16 +151,16 @@ def test_findings_are_cached_until_an_input_changes(project_dir: Path,
     locales = project_dir / "locales"
     languages = list(load_languages(locales).values())
     misspelling(project_dir)
-    first = check(locales, languages)
+    first = check_catalogs(locales, languages)
     assert (project_dir / "output" / ".cache" / "wording.json").exists()
 
     def no_dictionary(*args: object) -> str:
         raise AssertionError("a cached check opened a dictionary")
     monkeypatch.setattr(wording_module, "open_speller", no_dictionary)
-    assert check(locales, languages) == first
+    assert check_catalogs(locales, languages) == first
     plant(project_dir, NL_PO, "technollogie", "technologie")
     with pytest.raises(AssertionError, match="opened a dictionary"):
-        check(locales, languages)
+        check_catalogs(locales, languages)
 
 
 @pytest.mark.parametrize(("lang", "text"), [

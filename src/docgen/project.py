@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
 import subprocess
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property
 from pathlib import Path
 
 from .errors import DocgenError, Problem, UsageError
+from .files import file_sha256
 from .i18n.languages import Language, load_languages
 
 # Each format and its file in output/<lang>/; a plain build makes them all.
@@ -119,31 +119,3 @@ class Project:
             raise DocgenError([Problem(str(self.source), None,
                                        "no docgen source here, nor in a folder above: run "
                                        "docgen inside the project folder or pass --root")])
-
-
-@lru_cache(maxsize=1024)
-def _file_sha256(path: Path, mtime_ns: int, size: int) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def file_sha256(path: Path) -> str:
-    """A file's SHA-256, computed once per version of the file in this process."""
-    stat = path.stat()
-    return _file_sha256(path, stat.st_mtime_ns, stat.st_size)
-
-
-def digest(paths: list[Path], root: Path, *extra: str) -> str:
-    """SHA-256 over files (names relative to ``root``, and contents) and extra strings."""
-    h = hashlib.sha256()
-    for path in paths:
-        h.update(path.relative_to(root).as_posix().encode() + b"\0")
-        h.update(file_sha256(path).encode() if path.exists() else b"<missing>")
-    for item in extra:
-        h.update(item.encode() + b"\0")
-    return h.hexdigest()
-
-
-def code_version() -> str:
-    """The hash of docgen's own code: a change in it rebuilds everything."""
-    package = Path(__file__).parent
-    return digest(sorted(package.rglob("*.py")), package)[:16]

@@ -9,14 +9,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import DocgenError, Problem
-from ..yamllimits import MAX_BYTES
+from ..source.yamllimits import MAX_BYTES
 from . import plurals, po
 from .languages import CONTENT, DOMAINS, UI, Domain, Language
 
 if TYPE_CHECKING:       # Babel's catalog tools and Jinja load only to extract or update,
     from babel.messages.catalog import Catalog  # so a build's gate stays quick to start.
 
-    from ..model import Document
+    from ..source.model import Document
 
 KEYWORDS = {"_": None, "gettext": None, "raw": None, "ngettext": (1, 2)}
 TWO_FORMS = "nplurals=2; plural=(n != 1);"
@@ -144,7 +144,7 @@ def plural_rule(path: str, entries: list[po.Entry], problems: list[Problem]
 
 def _source_formatter(locales: Path) -> Any:
     """German as the documents write it: its house style, its ui catalog's patterns."""
-    from ..formatting import PATTERNS, Formatter
+    from ..localise.formatting import PATTERNS, Formatter
     from .languages import load_languages
     german = load_languages(locales).get(CONTENT.source_lang)
     if german is None:
@@ -193,7 +193,8 @@ def _ui_catalog(root: Path) -> Catalog:
     code = Path(__file__).resolve().parent.parent          # the docgen package
     sources = [(p, root) for p in sorted((root / "templates").glob("*.html"))]
     sources += [(p, code.parent.parent) for p in
-                [code / "localise.py", *sorted((code / "render").glob("*.py"))]]
+                [*sorted(p for stage in ("localise", "render", "proof", "release")
+                         for p in (code / stage).glob("*.py"))]]
     for path, base in sources:
         method: Any = babel_extract if path.suffix == ".html" else "python"
         found = extract_from_file(method, str(path), keywords=KEYWORDS,
@@ -211,7 +212,7 @@ DATES = (b'"POT-Creation-Date', b'"PO-Revision-Date')
 
 def write_if_changed(entries: list[po.Entry], path: Path) -> bool:
     """Write a PO/POT file unless only its dates would change (keeps diffs honest)."""
-    from ..publish import write_atomic
+    from ..files import write_atomic
     new = po.dump(entries).encode("utf-8")
 
     def body(data: bytes) -> list[bytes]:

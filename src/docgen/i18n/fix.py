@@ -19,10 +19,10 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from ..model import PLACEHOLDER
+from ..source.model import PLACEHOLDER
 from . import po
 from .catalogs import read_entries, write_if_changed
-from .check import MARKUP
+from .rules import MARKUP
 
 PROTECTED = re.compile(rf"https?://[^\s<>\"]+|{MARKUP.pattern}|{PLACEHOLDER.pattern}")
 NBSP, NNBSP = "\u00a0", "\u202f"

@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 
 from ..errors import DocgenError, Problem
-from ..yamllimits import compose_text, read_text
+from ..source.yamllimits import compose_text, read_text
 
 SHOWN = "locales/glossary.yaml"
 _SEPARATOR = r"[\s\-\u2010\u2011\u2013/]?"

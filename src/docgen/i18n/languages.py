@@ -10,9 +10,9 @@ from pathlib import Path
 import yaml
 
 from ..errors import DocgenError, Problem, raise_if_errors
-from ..style import Style, load_styles
-from ..yamllimits import compose_text, read_text
-from ..yamlnodes import Reader
+from ..source.yamllimits import compose_text, read_text
+from ..source.yamlnodes import Reader
+from .style import Style, load_styles
 
 
 @dataclass(frozen=True)

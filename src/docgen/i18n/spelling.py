@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from ..model import PLACEHOLDER
+from ..source.model import PLACEHOLDER
 
 # A word, with its elisions, hyphenated parts, a suspended hyphen ("Zell- und") or ’s.
 WORD = re.compile(r"[^\W\d_]+(?:['’\-\u2010\u2011][^\W\d_]+)*(?:-(?=\s)|['’](?!\w))?")

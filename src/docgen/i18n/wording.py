@@ -22,7 +22,8 @@ from .spelling import Speller, open_speller, read_words
 def wording(locales: Path, languages: list[Language], source: Path | None = None,
             edition_year: int | None = None) -> list[Problem]:
     """Every wording warning of these languages' catalogs and of the German source."""
-    from ..project import Project, code_version, digest
+    from ..files import code_version, digest
+    from ..project import Project
     project = Project(locales.parent)
     source = source or project.source
     year = edition_year or (project.edition().year if source.exists() else 0)
@@ -43,7 +44,7 @@ def wording(locales: Path, languages: list[Language], source: Path | None = None
     problems, complete = _wording(locales, languages, source, year)
     if complete:
         try:
-            from ..publish import write_atomic
+            from ..files import write_atomic
             cache.parent.mkdir(parents=True, exist_ok=True)
             data = {"key": key, "problems": [p.__dict__ for p in problems]}
             write_atomic(cache, json.dumps(data, ensure_ascii=False).encode("utf-8"))
@@ -54,8 +55,8 @@ def wording(locales: Path, languages: list[Language], source: Path | None = None
 
 def _wording(locales: Path, languages: list[Language], source: Path, year: int
              ) -> tuple[list[Problem], bool]:
-    from ..source import load
-    from ..targets import stale_targets
+    from ..source.read import load
+    from ..source.targets import stale_targets
     glossary = load_glossary(locales / "glossary.yaml")
     problems: list[Problem] = []
     complete = True

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Problem
-from ..model import PLACEHOLDER
+from ..source.model import PLACEHOLDER
 from . import po
 
 NAMESPACE = "urn:oasis:names:tc:xliff:document:1.2"
@@ -209,7 +209,7 @@ def apply(entries: list[po.Entry], imported: Imported, lang: str, shown: str
     """The catalog's entries with the imported translations (new Entry objects: the cached
     ones stay as read), how many changed, and what the gate finds in them (placed at the
     XLIFF unit's line)."""
-    from .check import check_entry
+    from .rules import check_entry
 
     out, changed, problems = [], 0, []
     for entry in entries:

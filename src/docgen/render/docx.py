@@ -16,7 +16,7 @@ from pathlib import Path
 
 from docx.text.paragraph import Paragraph
 
-from ..localise import LDocument, LHighlight, LPartnership
+from ..localise.document import LDocument, LHighlight, LPartnership
 from ..zips import restamp
 from .visuals import links
 from .wordpackage import settle_properties, settle_settings

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..localise import LDocument
-from ..publish import write_atomic
+from ..files import write_atomic
+from ..localise.document import LDocument
 from . import html
 
 TEMPLATE = "edition.html"

@@ -6,6 +6,7 @@ a box): the PDF would depend on the machine. ``docgen check`` and every build ru
 
 from __future__ import annotations
 
+import ctypes.util
 import html as _html
 import re
 import unicodedata
@@ -13,8 +14,6 @@ from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
-
-from fontTools.ttLib import TTFont
 
 from ..errors import DocgenError, Problem
 
@@ -27,6 +26,7 @@ def coverage(fonts_dir: Path) -> Mapping[str, frozenset[int]]:
     """Code points each bundled font maps, by file name (read-only: it is cached)."""
     out = {}
     for path in sorted(p for p in fonts_dir.iterdir() if p.suffix in (".otf", ".ttf", ".woff2")):
+        from fontTools.ttLib import TTFont  # only where a font is read
         with TTFont(path, lazy=True) as font:
             out[path.name] = frozenset(font.getBestCmap())
     return MappingProxyType(out)
@@ -59,3 +59,8 @@ def check_glyphs(page: str, fonts_dir: Path, where: str) -> None:
     if missing:
         raise DocgenError([Problem(where, None, f"font {name} has no glyph for "
                                    f"{', '.join(chars)}") for name, chars in missing.items()])
+
+
+def harfbuzz_subset_available() -> bool:
+    """WeasyPrint subsets fonts 3x faster, byte-identically, with this library."""
+    return ctypes.util.find_library("harfbuzz-subset") is not None

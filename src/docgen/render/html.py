@@ -32,8 +32,9 @@ from jinja2 import (
 from markupsafe import Markup, escape
 
 from ..errors import DocgenError, Problem
-from ..localise import LDocument, Msg
-from ..model import PLACEHOLDER
+from ..localise.document import LDocument
+from ..localise.labels import Msg
+from ..source.model import PLACEHOLDER
 from .typeset import Typeset, settings, typeset
 from .visuals import Visuals
 

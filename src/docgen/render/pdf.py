@@ -6,7 +6,9 @@ cannot load. Here a refused URL stops the rendering, and any WeasyPrint warning 
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
+import os
 import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -18,7 +20,7 @@ from weasyprint import HTML
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
 from ..errors import DocgenError, Problem
-from ..localise import LDocument
+from ..localise.document import LDocument
 from . import pdfua, pdfx
 from .html import anchor_titles, with_stylesheet
 
@@ -241,3 +243,16 @@ def _check_fonts(fetcher: AssetFetcher, document: Any, where: str) -> None:
         raise DocgenError([Problem(where, None, f"the PDF would embed {name}, a font of the "
                                    "build machine, not a bundled one (a character without a "
                                    "glyph in the bundled fonts?)") for name in foreign])
+
+
+@contextmanager
+def source_date_epoch(edition: dt.datetime) -> Iterator[None]:
+    """fontTools (WeasyPrint's fallback subsetter) stamps fonts with SOURCE_DATE_EPOCH."""
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = previous or str(int(
+        edition.replace(tzinfo=dt.UTC).timestamp()))
+    try:
+        yield
+    finally:
+        if previous is None:
+            del os.environ["SOURCE_DATE_EPOCH"]

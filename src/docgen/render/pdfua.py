@@ -23,7 +23,7 @@ from typing import Any
 import pikepdf
 from pikepdf import Array, Dictionary, Name
 
-from ..localise import fill
+from ..localise.labels import fill
 
 PAGINATION = Dictionary(Type=Name.Pagination)
 

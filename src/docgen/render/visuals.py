@@ -16,8 +16,9 @@ from pathlib import Path
 from markupsafe import Markup
 
 from ..errors import DocgenError, Problem
-from ..formatting import Formatter
-from ..localise import LDocument, LPartnership, Msg
+from ..localise.document import LDocument, LPartnership
+from ..localise.formatting import Formatter
+from ..localise.labels import Msg
 from . import chart as chartsvg
 from . import map as mapsvg
 from .svgkit import Fonts, read_palette

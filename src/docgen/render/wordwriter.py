@@ -20,7 +20,7 @@ from docx.shared import Length
 from docx.text.paragraph import Paragraph
 
 from ..errors import DocgenError, Problem
-from ..localise import LDocument
+from ..localise.document import LDocument
 from .wordxml import (
     XML_INVALID,
     add_bookmark,

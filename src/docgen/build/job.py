@@ -1,0 +1,98 @@
+"""One job: a document for one language and format, written and checked beside its target.
+
+Runs in a worker process. WeasyPrint and python-docx are imported here, never by the CLI.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import DocgenError, Problem
+from ..project import Project
+from .plan import Job
+from .publish import Staged, commit, discard, stage
+
+
+@dataclass
+class Result:
+    job: Job
+    path: str
+    pages: int | None
+    seconds: float
+    fallbacks: list[tuple[str, str | None, str, str]]
+    coverage: float
+    skipped: bool = False
+    staged: Staged | None = None    # written and verified, renamed over once its language is
+
+
+def run_job(root: str, job: Job, draft: bool, strict: bool = False,
+            stage_only: bool = False) -> Result:
+    """One document: load, localise, render, publish. Runs in a worker process.
+
+    ``stage_only``: leave the checked document beside its target (``Result.staged``) for
+    the build to rename over once every job of its language succeeded.
+    WeasyPrint and python-docx are imported here, never by the CLI itself.
+    """
+    started = time.perf_counter()
+    from ..i18n import catalogs
+    from ..localise.document import localise
+    from ..source.read import load
+
+    project = Project(Path(root))
+    language = project.languages[job.lang]
+    doc = load(project.source)
+    cats = catalogs.load_all(project.locales, language)
+    edition = dt.datetime.fromisoformat(job.edition) if job.edition else project.edition()
+    local = localise(doc, language, cats, edition.date())
+    target = project.output_path(job.lang, job.fmt)
+    where = f"{job.lang}/{target.name}"
+    if job.fmt in ("pdf", "print"):
+        from ..render import fonts, html, pdf, pdfx
+        page = html.render(local, project.templates, draft=draft)
+        fonts.check_glyphs(page, project.templates / "fonts", where)
+
+        def write(tmp: Path) -> int | None:
+            with pdf.source_date_epoch(edition):
+                if job.fmt == "print":
+                    return pdf.write_print_pdf(page, project.templates, tmp, where,
+                                               project.cmyk_profile(),
+                                               pdfx.document_id(job.lang, edition.isoformat()))
+                return pdf.write_pdf(page, project.templates, tmp, where, local)
+    elif job.fmt == "html":
+        from ..render import edition as html_edition
+        from ..render import fonts
+        page = html_edition.render(local, project.templates, draft=draft)
+        fonts.check_glyphs(page, project.templates / "fonts" / "web", where)
+        html_edition.write_assets(project.templates, target.parent)
+
+        def write(tmp: Path) -> int | None:
+            tmp.write_text(page, encoding="utf-8")
+            return None
+    else:
+        from ..render import docx
+
+        data = docx.render(local, project.templates / "briefing.docx", edition, draft, where)
+
+        def write(tmp: Path) -> int | None:
+            tmp.write_bytes(data)
+            return None                # pages: Word and LibreOffice decide
+    if strict and local.fallbacks:
+        raise DocgenError([Problem(where, None, f"(strict) {len(local.fallbacks)} text(s) "
+                                   f"would fall back to the source language, e.g. "
+                                   f"{local.fallbacks[0].msgid[:50]!r}")])
+    staged = stage(target, write)
+    if not stage_only:
+        try:
+            commit([staged])
+        finally:
+            discard([staged])
+    # Coverage: the share of the source's distinct texts that are translated (0 % → 0.0).
+    texts = {(t.context, t.msgid) for t in doc.texts()}
+    content_fallbacks = {(f.context, f.msgid) for f in local.fallbacks if f.domain == "content"}
+    return Result(job, str(target), staged.pages, time.perf_counter() - started,
+                  [(f.domain, f.context, f.msgid, f.reason) for f in local.fallbacks],
+                  1 - len(content_fallbacks & texts) / len(texts) if texts else 1.0,
+                  staged=staged if stage_only else None)

@@ -1,0 +1,1 @@
+"""Model + catalogs + Babel → one language's finished content."""

@@ -1,0 +1,1 @@
+"""For translators and proofreaders: the preview, the watcher and the review document."""
