@@ -61,27 +61,18 @@ def render_briefing(project: Project, language: Language, draft: bool, target: P
 def pages(pdf: Path, folder: Path, dpi: int) -> list[Path]:
     """A PNG per page (``page-01.png`` …); a file whose pixels did not change is left alone,
     so a viewer reloads only what changed. Pages beyond the new count are removed."""
-    import io
-
-    import pypdfium2 as pdfium
+    from ..render.raster import pages_to_png
 
     folder.mkdir(parents=True, exist_ok=True)
-    document = pdfium.PdfDocument(str(pdf))
     written = []
-    try:
-        for index in range(len(document)):
-            image = document[index].render(scale=dpi / 72).to_pil().convert("RGB")
-            buffer = io.BytesIO()
-            image.save(buffer, format="PNG")
-            target = folder / f"page-{index + 1:02d}.png"
-            if not target.exists() or target.read_bytes() != buffer.getvalue():
-                target.write_bytes(buffer.getvalue())
-            written.append(target)
-        for stale in folder.glob("page-*.png"):
-            if stale not in written:
-                stale.unlink()
-    finally:
-        document.close()
+    for number, png in enumerate(pages_to_png(pdf, dpi=dpi).pngs, start=1):
+        target = folder / f"page-{number:02d}.png"
+        if not target.exists() or target.read_bytes() != png:
+            target.write_bytes(png)
+        written.append(target)
+    for stale in folder.glob("page-*.png"):
+        if stale not in written:
+            stale.unlink()
     return written
 
 

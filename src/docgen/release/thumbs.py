@@ -15,27 +15,17 @@ from pathlib import Path
 
 from ..errors import DocgenError, Problem
 from ..files import write_atomic
+from ..render.raster import pages_to_png
 
 WIDTH = 208
 
 
 def _rasterise(pdf: Path, target: Path) -> int:
     """The first page of ``pdf`` as a PNG ``WIDTH`` pixels wide; returns the page count."""
-    import pypdfium2 as pdfium
-
-    document = pdfium.PdfDocument(str(pdf))
-    try:
-        page = document[0]
-        image = page.render(scale=WIDTH / page.get_width()).to_pil().convert("RGB")
-        pages = len(document)
-    finally:
-        document.close()
+    raster = pages_to_png(pdf, width=WIDTH, last=1, optimize=True)
     target.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory() as tmp:
-        png = Path(tmp) / "thumb.png"
-        image.save(png, optimize=True)
-        write_atomic(target, png.read_bytes())
-    return pages
+    write_atomic(target, raster.pngs[0])
+    return raster.pages
 
 
 def _docx_to_pdf(docx: Path, folder: Path) -> Path:
