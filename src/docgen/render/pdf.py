@@ -21,7 +21,7 @@ from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherRespons
 
 from ..errors import DocgenError, Problem
 from ..localise.document import LDocument
-from . import pdfua, pdfx
+from . import pdflinks, pdfua, pdfx
 from .html import anchor_titles, with_stylesheet
 
 ASSET_SUFFIXES = {".css": "text/css", ".otf": "font/otf", ".ttf": "font/ttf",
@@ -199,11 +199,11 @@ def write_print_pdf(html: str, templates: Path, target: Path, where: str, profil
     return len(document.pages)
 
 
-def link_words(doc: LDocument | None, root: Any) -> pdfua.LinkWords:
+def link_words(doc: LDocument | None, root: Any) -> pdflinks.LinkWords:
     """How the PDF's links are announced, in the document's language."""
     titles = anchor_titles(root)
     if doc is None:
-        return pdfua.LinkWords("{title}, page {page}", "Website {address}", titles)
+        return pdflinks.LinkWords("{title}, page {page}", "Website {address}", titles)
     raw = doc.labels.raw
     # Translators: how a screen reader announces a link to a part of the brochure: {title}
     # is that part's short title, {page} its page number, e.g. "BioWin and MEDVIA, page 4".
@@ -211,7 +211,7 @@ def link_words(doc: LDocument | None, root: Any) -> pdfua.LinkWords:
     # Translators: how a screen reader announces a link to a website; {address} is the web
     # address, e.g. "www.kickstartbiomanufacturing.be".
     website = raw("Website {address}")
-    return pdfua.LinkWords(section, website, titles, doc.formatter.number)
+    return pdflinks.LinkWords(section, website, titles, doc.formatter.number)
 
 
 @contextmanager
