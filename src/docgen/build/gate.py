@@ -10,7 +10,7 @@ def check_all(project: Project) -> list[Problem]:
     from ..i18n import catalogs
     from ..i18n.rules import check_catalogs
     from ..localise.document import localise
-    from ..render import fonts, html
+    from ..render import html, pdf
     from ..source import imprint
     from ..source.read import load
 
@@ -27,11 +27,10 @@ def check_all(project: Project) -> list[Problem]:
     edition = project.edition().date()
     for language in languages:
         cats = catalogs.load_all(project.locales, language)
-        for draft in (False, True):
-            page = html.render(localise(doc, language, cats, edition), project.templates, draft)
-            missing = fonts.missing_glyphs(fonts.visible_text(page), project.templates / "fonts")
-            problems += [Problem(f"{language.code}/brochure", None, f"font {name} has no glyph "
-                                 f"for {', '.join(chars)}") for name, chars in missing.items()]
+        # Glyphs as WeasyPrint prints them; the draft prints every text of the final brochure
+        # and its own markers, so one rendering per language covers both.
+        page = html.render(localise(doc, language, cats, edition), project.templates, True)
+        problems += pdf.glyph_problems(page, project.templates, f"{language.code}/brochure")
     return problems
 
 

@@ -50,9 +50,8 @@ def run_job(root: str, job: Job, draft: bool, strict: bool = False,
     target = project.output_path(job.lang, job.fmt)
     where = f"{job.lang}/{target.name}"
     if job.fmt in ("pdf", "print"):
-        from ..render import fonts, html, pdf, pdfx
-        page = html.render(local, project.templates, draft=draft)
-        fonts.check_glyphs(page, project.templates / "fonts", where)
+        from ..render import html, pdf, pdfx
+        page = html.render(local, project.templates, draft=draft)   # glyphs: checked as drawn
 
         def write(tmp: Path) -> int | None:
             with pdf.source_date_epoch(edition):

@@ -41,12 +41,10 @@ def _localised(project: Project, language: Language) -> LDocument:
 
 def render_brochure(project: Project, language: Language, draft: bool, target: Path) -> int:
     """The brochure of one language as a PDF at ``target``; returns its page count."""
-    from ..render import fonts, html, pdf
+    from ..render import html, pdf
 
     page = html.render(_localised(project, language), project.templates, draft=draft)
-    where = f"preview/{language.code}/{target.name}"
-    fonts.check_glyphs(page, project.templates / "fonts", where)
-    return pdf.write_pdf(page, project.templates, target, where)
+    return pdf.write_pdf(page, project.templates, target, f"preview/{language.code}/{target.name}")
 
 
 def render_briefing(project: Project, language: Language, draft: bool, target: Path) -> None:

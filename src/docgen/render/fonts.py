@@ -2,6 +2,10 @@
 
 Otherwise the renderer silently takes a glyph from some font of the build machine (or draws
 a box): the PDF would depend on the machine. ``docgen check`` and every build run this.
+
+One check (``glyph_problems``: ``where: font X has no glyph for U+… NAME``) over what is
+printed: for a PDF, the text WeasyPrint drew (``pdf.glyph_problems``); for the HTML edition,
+which a browser lays out with its own web fonts, the text of the page (``check_glyphs``).
 """
 
 from __future__ import annotations
@@ -54,11 +58,18 @@ def missing_glyphs(text: str, fonts_dir: Path) -> dict[str, list[str]]:
     return out
 
 
+def glyph_problems(text: str, fonts_dir: Path, where: str) -> list[Problem]:
+    """One problem per font of ``fonts_dir`` that lacks a character of ``text``."""
+    return [Problem(where, None, f"font {name} has no glyph for {', '.join(chars)}")
+            for name, chars in missing_glyphs(text, fonts_dir).items()]
+
+
 def check_glyphs(page: str, fonts_dir: Path, where: str) -> None:
-    missing = missing_glyphs(visible_text(page), fonts_dir)
-    if missing:
-        raise DocgenError([Problem(where, None, f"font {name} has no glyph for "
-                                   f"{', '.join(chars)}") for name, chars in missing.items()])
+    """The HTML edition's glyph check: no layout engine of ours sees its text laid out (a
+    browser does), so the text is read from ``page`` itself (``visible_text``)."""
+    problems = glyph_problems(visible_text(page), fonts_dir, where)
+    if problems:
+        raise DocgenError(problems)
 
 
 def harfbuzz_subset_available() -> bool:

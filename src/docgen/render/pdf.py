@@ -1,7 +1,8 @@
 """HTML → PDF with WeasyPrint, through a fetcher that can reach only the brochure's assets.
 
 WeasyPrint fetches any URL by default (``file://``, http, attachments) and only logs what it
-cannot load. Here a refused URL stops the rendering, and any WeasyPrint warning fails it.
+cannot load. Here a refused URL stops the rendering, any WeasyPrint warning fails it, and so
+does a character that no bundled font printed (``glyph_problems``).
 """
 
 from __future__ import annotations
@@ -10,89 +11,21 @@ import datetime as dt
 import logging
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from weasyprint import HTML
-from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
 from ..errors import DocgenError, Problem
 from ..localise.document import LDocument
-from . import pdflinks, pdfua, pdfx
+from . import fonts, pdflinks, pdfua, pdfx
+from .fetcher import AssetFetcher, RefusedURL
 from .html import anchor_titles, with_stylesheet
 
-ASSET_SUFFIXES = {".css": "text/css", ".otf": "font/otf", ".ttf": "font/ttf",
-                  ".woff2": "font/woff2", ".png": "image/png", ".svg": "image/svg+xml",
-                  ".icc": "application/vnd.iccprofile", ".icm": "application/vnd.iccprofile"}
-
-
-class RefusedURL(FatalURLFetchingError):
-    """A URL outside the brochure's own assets."""
-
-
-class AssetFetcher(URLFetcher):
-    """Serves only the asset files under ``templates/``, by their real path, and the ``extra``
-    files named (the print edition's colour profile); refuses the rest.
-
-    A URL is resolved to a real path (symlinks followed) and served only when that path is
-    a file inside the real templates folder with an allowed suffix: a link named logo.png
-    that points elsewhere is refused, whatever its target is.
-    """
-
-    def __init__(self, templates: Path, extra: Iterable[Path] = ()) -> None:
-        super().__init__(allowed_protocols=("file",), fail_on_errors=True)
-        self.root = templates.resolve()
-        found = (self._real(p) for p in self.root.rglob("*"))
-        self.assets = {p for p in found if p is not None}
-        # Named files outside templates/ (the print profile): served by their exact path only.
-        self.extra = {p.resolve() for p in extra if p.suffix in ASSET_SUFFIXES and p.is_file()}
-        self.assets |= self.extra
-
-    def _real(self, path: Path) -> Path | None:
-        """The real path of an allowed asset inside the templates folder, or None."""
-        try:
-            real = path.resolve(strict=True)
-        except (OSError, RuntimeError):        # missing, or a loop of links
-            return None
-        inside = real.is_relative_to(self.root)
-        return real if inside and real.suffix in ASSET_SUFFIXES and real.is_file() else None
-
-    def foreign_fonts(self, fonts: Iterable[Any]) -> list[str]:
-        """Families of the fonts a document used that are not bundled under templates/."""
-        bundled = _families(tuple(sorted(p for p in self.assets if p.suffix in (".otf", ".ttf"))))
-        return sorted({str(font.family) for font in fonts} - bundled)
-
-    def fetch(self, url: str, headers: object = None) -> URLFetcherResponse:
-        base = self.root.as_uri() + "/"
-        shown = url.removeprefix(base) if url.startswith(base) else url
-        if len(shown) > 120:
-            shown = shown[:119] + "…"
-        real, rest = None, url.removeprefix(base)
-        if url.startswith(base) and not any(c in rest for c in "%?#\\") and \
-                ".." not in rest.split("/"):
-            real = self._real(self.root / rest)
-        if real is None and url.startswith("file:///") and not any(c in url for c in "%?#"):
-            candidate = Path(url.removeprefix("file://")).resolve()
-            real = candidate if candidate in self.extra else None
-        if real is None or real not in self.assets:
-            raise RefusedURL(f"refused URL {shown!r}: only the brochure's own assets "
-                             "(files under templates/) may load")
-        return URLFetcherResponse(url, real.read_bytes(),
-                                  {"Content-Type": ASSET_SUFFIXES[real.suffix]})
-
-
-@lru_cache(maxsize=4)
-def _families(paths: tuple[Path, ...]) -> frozenset[str]:
-    from fontTools.ttLib import TTFont
-
-    names: set[str] = set()
-    for path in paths:
-        with TTFont(path, lazy=True) as font:
-            names |= {str(font["name"].getDebugName(i)) for i in (1, 16)}
-    return frozenset(names)
+# WeasyPrint 70 logs this, with (character, code point), for a character no font has.
+NOTDEF_WARNING = ".notdef glyph rendered"
 
 
 def _first_line(exc: BaseException) -> str:
@@ -105,9 +38,15 @@ class _Collect(logging.Handler):
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
         self.messages: list[str] = []
+        self.notdef = ""        # characters drawn as .notdef: no font of the machine has them
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
+        args = record.args
+        if str(record.msg).startswith(NOTDEF_WARNING) and isinstance(args, tuple) and \
+                args and isinstance(args[0], str):
+            self.notdef += args[0]
+        else:
+            self.messages.append(record.getMessage())
 
 
 @contextmanager
@@ -163,11 +102,11 @@ def write_pdf(html: str, templates: Path, target: Path, where: str,
     job; ``doc`` gives the words that describe links (English labels without it)."""
     fetcher = AssetFetcher(templates)
     source = HTML(string=html, base_url=fetcher.root.as_uri() + "/", url_fetcher=fetcher)
-    with _guarded(where):
+    with _guarded(where) as drawn:
         document = source.render(pdf_tags=True)
         _check_layout(document, where)
         data = document.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True)
-    _check_fonts(fetcher, document, where)
+    _raise(_printed_glyph_problems(fetcher, document, drawn.notdef, where))
     try:
         data = pdfua.make_accessible(data, link_words(doc, source.etree_element))
     except ValueError as exc:       # a link whose target has nothing to describe it by
@@ -189,12 +128,12 @@ def write_print_pdf(html: str, templates: Path, target: Path, where: str, profil
     page = pdfx.svg_in_cmyk(page, pdfx.cmyk_palette(
         screen, (templates / pdfx.PRINT_CSS).read_text(encoding="utf-8")))
     source = HTML(string=page, base_url=fetcher.root.as_uri() + "/", url_fetcher=fetcher)
-    with _guarded(where):
+    with _guarded(where) as drawn:
         document = source.render(pdf_variant="pdf/x-4")
         # The file's permanent /ID, like the XMP DocumentID, comes from the edition.
         data = document.write_pdf(pdf_variant="pdf/x-4",
                                   pdf_identifier=document_id.removeprefix("uuid:").encode())
-    _check_fonts(fetcher, document, where)
+    _raise(_printed_glyph_problems(fetcher, document, drawn.notdef, where))
     target.write_bytes(pdfx.finish(data, document_id, where))
     return len(document.pages)
 
@@ -214,12 +153,27 @@ def link_words(doc: LDocument | None, root: Any) -> pdflinks.LinkWords:
     return pdflinks.LinkWords(section, website, titles, doc.formatter.number)
 
 
+def glyph_problems(html: str, templates: Path, where: str) -> list[Problem]:
+    """The glyph check of a brochure without writing it (``docgen check``): ``html`` laid out
+    and drawn in memory, as ``write_pdf`` does; a failed rendering is a problem too."""
+    fetcher = AssetFetcher(templates)
+    source = HTML(string=html, base_url=fetcher.root.as_uri() + "/", url_fetcher=fetcher)
+    try:
+        with _guarded(where) as drawn:
+            document = source.render()
+            document.write_pdf()
+    except DocgenError as exc:
+        return exc.problems
+    return _printed_glyph_problems(fetcher, document, drawn.notdef, where)
+
+
 @contextmanager
-def _guarded(where: str) -> Iterator[None]:
-    """A refused URL or any WeasyPrint warning becomes an error of the job."""
+def _guarded(where: str) -> Iterator[_Collect]:
+    """A refused URL or any WeasyPrint warning becomes an error of the job; characters drawn
+    as .notdef are left to the glyph check (``_Collect.notdef``)."""
     with _weasyprint_warnings() as warnings:
         try:
-            yield
+            yield warnings
         except RefusedURL as exc:  # raised while laying out or while writing attachments
             raise DocgenError([Problem(where, None, str(exc))]) from None
         except (DocgenError, KeyboardInterrupt, SystemExit):
@@ -237,12 +191,40 @@ def _check_layout(document: Any, where: str) -> None:
         raise DocgenError([Problem(where, None, f"layout: {o}") for o in overflow])
 
 
-def _check_fonts(fetcher: AssetFetcher, document: Any, where: str) -> None:
-    foreign = fetcher.foreign_fonts(document.fonts.values())
-    if foreign:
-        raise DocgenError([Problem(where, None, f"the PDF would embed {name}, a font of the "
-                                   "build machine, not a bundled one (a character without a "
-                                   "glyph in the bundled fonts?)") for name in foreign])
+def _printed_glyph_problems(fetcher: AssetFetcher, document: Any, notdef: str,
+                            where: str) -> list[Problem]:
+    """The one glyph check of a PDF, over what WeasyPrint printed once it had laid out and
+    drawn ``document``: text made by CSS (counters, ``text-transform``, hyphens, leaders), the
+    page-margin boxes and the SVG labels count, as they do in the PDF.
+
+    WeasyPrint 70 has no public API for the laid-out text (only the private
+    ``Page._page_box``); its documented ``Document.fonts`` holds every font the PDF embeds,
+    each with the text it drew (``to_unicode``), and it logs a .notdef warning for a
+    character no font has. So a character is checked where it can go wrong: when the bundled
+    fonts lacked it and a font of the build machine (or none) drew it. Cheap: no second walk
+    over the document, only over the fonts it used (the HTML edition, laid out by a browser,
+    keeps ``fonts.check_glyphs`` over its page).
+    """
+    folder = fetcher.root / "fonts"
+    machine: dict[str, str] = {}            # family → the text it drew
+    foreign = set(fetcher.foreign_fonts(document.fonts.values()))
+    for font in document.fonts.values():
+        if str(font.family) in foreign:
+            machine[str(font.family)] = machine.get(str(font.family), "") + \
+                "".join(font.to_unicode.values())
+    lacking = notdef + "".join(t for t in machine.values() if fonts.missing_glyphs(t, folder))
+    problems = fonts.glyph_problems(lacking, folder, where)
+    if notdef and not fonts.missing_glyphs(notdef, folder):   # not drawn in a bundled font
+        problems.append(Problem(where, None, f"no font has a glyph for {notdef[:20]!r}"))
+    return problems + [Problem(where, None, f"the PDF would embed {family}, a font of the "
+                               "build machine, not a bundled one")
+                       for family, text in sorted(machine.items())
+                       if not fonts.missing_glyphs(text, folder)]
+
+
+def _raise(problems: list[Problem]) -> None:
+    if problems:
+        raise DocgenError(problems)
 
 
 @contextmanager
