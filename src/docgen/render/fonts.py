@@ -21,7 +21,7 @@ from types import MappingProxyType
 
 from ..errors import DocgenError, Problem
 
-# Characters the brochure's CSS itself draws (leaders, separators) besides its text.
+# Characters a stylesheet may draw (leaders, separators) besides the page's text.
 CSS_CHARACTERS = ". ·"
 
 
@@ -37,7 +37,7 @@ def coverage(fonts_dir: Path) -> Mapping[str, frozenset[int]]:
 
 
 def visible_text(page: str) -> str:
-    """The characters of an HTML page that reach the PDF (text and CSS strings)."""
+    """The characters of an HTML page that reach its reader (text and CSS strings)."""
     body = re.sub(r"<!--.*?-->", "", page, flags=re.S)
     styles = "".join(re.findall(r"<style>(.*?)</style>", body, flags=re.S))
     strings = "".join(re.findall(r'"((?:[^"\\]|\\.)*)"', styles))
@@ -73,5 +73,9 @@ def check_glyphs(page: str, fonts_dir: Path, where: str) -> None:
 
 
 def harfbuzz_subset_available() -> bool:
-    """WeasyPrint subsets fonts 3x faster, byte-identically, with this library."""
+    """WeasyPrint subsets fonts 3x faster, byte-identically, with this library.
+
+    A PDF concern, kept here rather than in ``pdf``: the build asks before any job, in the
+    parent process, which never imports WeasyPrint (``pdf`` does, at import).
+    """
     return ctypes.util.find_library("harfbuzz-subset") is not None
