@@ -198,12 +198,13 @@ def _printed_glyph_problems(fetcher: AssetFetcher, document: Any, notdef: str,
     page-margin boxes and the SVG labels count, as they do in the PDF.
 
     WeasyPrint 70 has no public API for the laid-out text (only the private
-    ``Page._page_box``); its documented ``Document.fonts`` holds every font the PDF embeds,
-    each with the text it drew (``to_unicode``), and it logs a .notdef warning for a
-    character no font has. So a character is checked where it can go wrong: when the bundled
-    fonts lacked it and a font of the build machine (or none) drew it. Cheap: no second walk
-    over the document, only over the fonts it used (the HTML edition, laid out by a browser,
-    keeps ``fonts.check_glyphs`` over its page).
+    ``Page._page_box``). Its documented ``Document.fonts`` holds every font the PDF embeds;
+    each font's ``family`` and ``to_unicode`` (glyph → the text it drew) are not documented
+    but are what the PDF's /ToUnicode maps are written from; and it logs a .notdef warning
+    for a character no font has. So a character is checked where it can go wrong: when the
+    bundled fonts lacked it and a font of the build machine (or none) drew it. Cheap: no
+    second walk over the document, only over the few fonts it used (the HTML edition, laid
+    out by a browser, keeps ``fonts.check_glyphs`` over its page).
     """
     folder = fetcher.root / "fonts"
     machine: dict[str, str] = {}            # family → the text it drew
@@ -214,7 +215,8 @@ def _printed_glyph_problems(fetcher: AssetFetcher, document: Any, notdef: str,
                 "".join(font.to_unicode.values())
     lacking = notdef + "".join(t for t in machine.values() if fonts.missing_glyphs(t, folder))
     problems = fonts.glyph_problems(lacking, folder, where)
-    if notdef and not fonts.missing_glyphs(notdef, folder):   # not drawn in a bundled font
+    if notdef and not fonts.missing_glyphs(notdef, folder):   # the bundled fonts have them:
+        # a family the stylesheet names (not bundled) lacked them
         problems.append(Problem(where, None, f"no font has a glyph for {notdef[:20]!r}"))
     return problems + [Problem(where, None, f"the PDF would embed {family}, a font of the "
                                "build machine, not a bundled one")
