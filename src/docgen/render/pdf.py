@@ -24,7 +24,8 @@ from . import fonts, pdflinks, pdfua, pdfx
 from .fetcher import AssetFetcher, RefusedURL
 from .html import anchor_titles, with_stylesheet
 
-# WeasyPrint 70 logs this, with (character, code point), for a character no font has.
+# WeasyPrint 70 logs this, with (character, code point), for a character no font has (if a
+# later version words it otherwise, it fails the build as any other warning does).
 NOTDEF_WARNING = ".notdef glyph rendered"
 
 
