@@ -25,11 +25,11 @@ from .spelling import Speller, open_speller, read_words
 
 # The source as wording() is handed it: loaded, or a function that loads it on a cache miss
 # (None: it does not load, and its loader reports why).
-Source = Document | Callable[[], Document | None] | None
+SourceDoc = Document | Callable[[], Document | None] | None
 
 
 def wording(locales: Path, languages: list[Language], *, source: Path | None = None,
-            doc: Source = None, edition_year: int = 0, cache: Path | None = None
+            doc: SourceDoc = None, edition_year: int = 0, cache: Path | None = None
             ) -> list[Problem]:
     """Every wording warning of these languages' catalogs and, given ``source`` (its file)
     and ``doc`` (its content), of the German source; ``edition_year`` dates its targets.
