@@ -16,7 +16,8 @@ def check_all(project: Project) -> list[Problem]:
 
     project.check_exists()
     languages = project.select([])
-    problems = check_catalogs(project.locales, languages)
+    problems = check_catalogs(project.locales, languages, project.source,
+                              project.edition().year)
     try:
         doc = load(project.source)
     except DocgenError as exc:

@@ -37,7 +37,7 @@ def build(project: Project, options: Options,
     languages = project.select(options.langs)
     report = Report()
     edition = project.edition()             # once: the gate's target lint and every job
-    problems = check_catalogs(project.locales, languages, edition_year=edition.year)
+    problems = check_catalogs(project.locales, languages, project.source, edition.year)
     errors = [p for p in problems if not p.warning]
     if errors:
         raise DocgenError(errors)

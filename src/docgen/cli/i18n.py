@@ -32,13 +32,34 @@ def i18n() -> None:
 @i18n.command()
 @click.pass_context
 def extract(ctx: click.Context) -> None:
-    """Write locales/content.pot (from data/) and locales/ui.pot (from templates/)."""
-    from ..i18n import catalogs
-    from ..source.read import load
+    """Write locales/content.pot (from data/) and locales/ui.pot (from templates/ and code)."""
+    from .. import localise, proof, release, render
+    from ..i18n.catalogs import load, po_path
+    from ..i18n.extract import Scanned
+    from ..i18n.extract import extract as write_templates
+    from ..i18n.languages import CONTENT, UI
+    from ..localise.formatting import PATTERNS, Formatter
+    from ..source.read import load as load_source
     project = current_project(ctx)
     project.check_exists()
-    written = catalogs.extract(load(project.source), project.root, project.locales,
-                               project.edition())
+    # The comments' examples: figures as the German documents print them (house style and
+    # the patterns of its ui catalog).
+    german, patterns = project.languages.get(CONTENT.source_lang), {}
+    if german is not None and po_path(project.locales, german.code, UI).exists():
+        labels = load(project.locales, german.code, UI)
+        found = {key: labels.lookup(msgid) for key, msgid in PATTERNS.items()}
+        patterns = {key: forms[0] for key, (forms, why) in found.items() if why is None}
+    source = Formatter(german.locale, german.style, patterns) if german else Formatter("de_BE")
+    # The labels: the templates, then the code of every stage that prints text.
+    stages = [Path(p).resolve() for stage in (localise, render, proof, release)
+              for p in stage.__path__]
+    scan = [Scanned(p, p.relative_to(project.root).as_posix())
+            for p in sorted(project.templates.glob("*.html"))]
+    scan += [Scanned(p, p.relative_to(stages[0].parents[2]).as_posix())
+             for p in sorted(p for stage in stages for p in stage.glob("*.py"))]
+    written = write_templates(project.locales, doc=load_source(project.source),
+                              doc_name=project.source.relative_to(project.root).as_posix(),
+                              scan=scan, example=source.figure, edition=project.edition())
     for path in written:
         say(ctx, f"wrote {path}")
     if not written:
@@ -60,9 +81,9 @@ def update(ctx: click.Context, langs: tuple[str, ...], reformat: bool) -> None:
     Example:
       docgen i18n extract && docgen i18n update --lang fr
     """
-    from ..i18n import catalogs
+    from ..i18n.update import update as update_catalogs
     project = current_project(ctx)
-    for path, stats in catalogs.update(project.locales, project.select(langs),
+    for path, stats in update_catalogs(project.locales, project.select(langs),
                                        reformat=reformat):
         summary = ", ".join(f"{v} {k}" for k, v in stats.items() if v)
         say(ctx, f"{path}: {summary or 'no change'}")
@@ -80,8 +101,8 @@ def init(ctx: click.Context, lang: str, locale: str | None, name: str | None) ->
     Example:
       docgen i18n init --lang it --locale it_IT --name Italiano
     """
-    from ..i18n import catalogs
     from ..i18n.languages import CODE, locale_problem, name_problem
+    from ..i18n.update import update as update_catalogs
     project = current_project(ctx)
     if not CODE.fullmatch(lang):
         raise UsageError(f"{lang[:40]!r} is not a language code (two or three lowercase "
@@ -94,7 +115,7 @@ def init(ctx: click.Context, lang: str, locale: str | None, name: str | None) ->
             raise UsageError(problem)
     config = project.locales / "languages.yaml"
     listed = None if lang in project.languages else _with_language(config, language)
-    for path, stats in catalogs.update(project.locales, [language], init=True):
+    for path, stats in update_catalogs(project.locales, [language], init=True):
         click.echo(f"{path}: {stats['new']} new", err=True)
     if listed is not None:                 # the catalogs exist: now the language is built
         write_atomic(config, listed.encode("utf-8"))
@@ -165,7 +186,8 @@ def check_command(ctx: click.Context, langs: tuple[str, ...], strict: bool) -> N
     from ..i18n.status import status as compute
     project = current_project(ctx)
     languages = project.select(langs)
-    problems = check_catalogs(project.locales, languages)
+    year = project.edition().year if project.source.exists() else None
+    problems = check_catalogs(project.locales, languages, project.source, year)
     errors = [p for p in problems if not p.warning or strict]
     for p in problems:
         if p.warning and not strict:

@@ -47,7 +47,7 @@ def preview(ctx: click.Context, langs: tuple[str, ...], fmt: str, draft: bool, d
     languages = project.select(langs)
     if fmt == "docx":
         soffice()                   # say it before rendering, not after
-    _gate(check_catalogs(project.locales, languages))
+    _gate(check_catalogs(project.locales, languages, project.source, project.edition().year))
     for language in languages:
         if fmt == "pdf":
             where = folder(project, language.code)

@@ -58,6 +58,7 @@ def import_command(ctx: click.Context, files: tuple[Path, ...]) -> None:
     """
     from ..i18n import catalogs, xliff
     from ..i18n.languages import DOMAINS
+    from ..i18n.update import write_entries
 
     project = current_project(ctx)
     for path in files:
@@ -89,5 +90,5 @@ def import_command(ctx: click.Context, files: tuple[Path, ...]) -> None:
             raise DocgenError(errors + [Problem(path.name, None, f"nothing imported into "
                                                 f"{po_file.relative_to(project.root)}")])
         if changed:
-            catalogs.write_entries(project.locales, language, domain, entries)
+            write_entries(project.locales, language, domain, entries)
         say(ctx, f"{po_file.relative_to(project.root)}: {changed} translation(s) changed")

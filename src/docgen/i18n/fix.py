@@ -21,8 +21,10 @@ from pathlib import Path
 
 from ..source.model import PLACEHOLDER
 from . import po
-from .catalogs import read_entries, write_if_changed
+from .catalogs import read_entries
+from .header import header, header_entry
 from .rules import MARKUP
+from .update import write_if_changed
 
 PROTECTED = re.compile(rf"https?://[^\s<>\"]+|{MARKUP.pattern}|{PLACEHOLDER.pattern}")
 NBSP, NNBSP = "\u00a0", "\u202f"
@@ -80,10 +82,9 @@ def fix(path: Path, lang: str, dry_run: bool) -> tuple[str, int]:
 
 def _stamp(entries: list[po.Entry]) -> None:
     """docgen changed translations: the header's PO-Revision-Date says when."""
-    from .merge import header_entry
     for index, entry in enumerate(entries):
         if entry.is_header:
-            fields = po.header(entries)
+            fields = header(entries)
             epoch = os.environ.get("SOURCE_DATE_EPOCH")
             now = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch and epoch.isdigit() \
                 else dt.datetime.now(dt.UTC)

@@ -1,15 +1,14 @@
 r"""PO files: a strict reader and the project's one writer, both as GNU gettext has them.
 
-The reader rejects what ``msgfmt --check`` rejects (Babel's ``read_po`` reads an
-unterminated ``msgstr "Partenaire`` as ``Partenair``), says in words what is wrong and
-where, and keeps each entry's text as it was written. The writer (``dump``) writes an
-entry that nobody changed exactly as the last tool wrote it, and any other entry as
-msgcat does (strings wrapped at 79 columns), so Poedit, Weblate and msgcat saves and
-``docgen i18n update`` do not rewrite each other's lines.
+The reader rejects what ``msgfmt --check`` rejects (Babel's ``read_po`` reads an unterminated
+``msgstr "Partenaire`` as ``Partenair``), says in words what is wrong and where, and keeps each
+entry's text as written. The writer (``dump``) writes an unchanged entry exactly as the last
+tool wrote it and any other as msgcat does (79 columns), so Poedit, Weblate and msgcat saves
+and ``docgen i18n update`` do not rewrite each other's lines. Extraction makes these entries
+too: ``Entry`` is docgen's one model of a PO entry, for .po and .pot alike.
 
->>> entries, problems = parse('msgid "a"\nmsgstr "b"\n', "x.po")
->>> entries[0].msgstr, problems
-(['b'], [])
+>>> parse('msgid "a"\nmsgstr "b"\n', "x.po")[0][0].msgstr
+['b']
 >>> print(parse('msgid "a"\nmsgstr "Partenaire\n', "x.po")[1][0].message)
 a quotation mark " is missing at the end of this line (unterminated string)
 """
@@ -21,13 +20,10 @@ from dataclasses import dataclass, field
 
 from ..errors import Problem
 from .linebreak import breaks, cuts
+from .quoting import QUOTE, escape, previous_fields, unquote
 
 _KEYWORD = re.compile(r'^(msgctxt|msgid|msgid_plural|msgstr(?:\[(\d+)\])?)\s+(".*)$')
-_ESCAPES = {"n": "\n", "t": "\t", '"': '"', "\\": "\\", "r": "\r", "a": "\a", "b": "\b",
-            "f": "\f", "v": "\v"}
-_QUOTE = {v: "\\" + k for k, v in _ESCAPES.items()}
 WIDTH = 79                                  # gettext's page width
-UNTERMINATED = 'a quotation mark " is missing at the end of this line (unterminated string)'
 
 
 @dataclass
@@ -61,51 +57,6 @@ class Entry:
     @property
     def is_header(self) -> bool:
         return self.msgid == "" and self.msgctxt is None
-
-    def same(self, other: Entry) -> bool:
-        """The same content (whatever the layout): such an entry keeps its text as read."""
-        return (self.msgctxt, self.msgid, self.msgid_plural, self.msgstr, self.flags,
-                self.comments, self.extracted, self.references, previous_fields(self),
-                self.obsolete) == (other.msgctxt, other.msgid, other.msgid_plural,
-                                   other.msgstr, other.flags, other.comments, other.extracted,
-                                   other.references, previous_fields(other), other.obsolete)
-
-
-def _unquote(text: str, path: str, line: int, problems: list[Problem]) -> str | None:
-    """The value of one ``"..."`` token (with C escapes), or None after noting the problem."""
-    text = text.rstrip()
-    if len(text) < 2 or not text.startswith('"') or not text.endswith('"') or _ends_escaped(text):
-        problems.append(Problem(path, line, UNTERMINATED))
-        return None
-    body = text[1:-1]
-    if "\\" not in body and '"' not in body:    # the common case: nothing to unescape
-        return body
-    out, i = [], 0
-    while i < len(body):
-        ch = body[i]
-        if ch == '"':
-            problems.append(Problem(path, line, 'a quotation mark " inside the text must be '
-                                    'written \\" (unescaped ")'))
-            return None
-        if ch == "\\":
-            nxt = body[i + 1: i + 2]
-            if nxt not in _ESCAPES:
-                problems.append(Problem(path, line, f"a backslash \\ must be followed by n, t, "
-                                        f'" or \\; write \\\\ for a backslash itself (invalid '
-                                        f"escape \\{nxt})"))
-                return None
-            out.append(_ESCAPES[nxt])
-            i += 2
-            continue
-        out.append(ch)
-        i += 1
-    return "".join(out)
-
-
-def _ends_escaped(text: str) -> bool:
-    """True when the closing quote is itself escaped (``"abc\\"``)."""
-    backslashes = len(text[:-1]) - len(text[:-1].rstrip("\\"))
-    return backslashes % 2 == 1
 
 
 def parse(text: str, path: str) -> tuple[list[Entry], list[Problem]]:
@@ -163,7 +114,7 @@ def parse(text: str, path: str) -> tuple[list[Entry], list[Problem]]:
                 problems.append(Problem(path, number, "a quoted string with no msgid or msgstr "
                                         "above it: join it to the entry or delete it"))
                 continue
-            value = _unquote(line, path, number, problems)
+            value = unquote(line, path, number, problems)
             if value is not None:
                 _append(entry, target, value)
             last = number
@@ -176,7 +127,7 @@ def parse(text: str, path: str) -> tuple[list[Entry], list[Problem]]:
             target = None
             continue
         keyword, index, rest = match.groups()
-        value = _unquote(rest, path, number, problems)
+        value = unquote(rest, path, number, problems)
         starts = keyword == "msgctxt" or (keyword == "msgid" and (
             entry is None or bool(entry.msgstr) or seen_msgid))
         if starts:
@@ -218,42 +169,13 @@ def _append(entry: Entry, target: tuple[str, int], value: str) -> None:
         setattr(entry, name, (getattr(entry, name) or "") + value)
 
 
-def previous_fields(entry: Entry) -> list[tuple[str, str]]:
-    """The ``#|`` lines as (keyword, value) pairs: the source a fuzzy entry came from.
-
-    >>> previous_fields(Entry(line=1, previous=['msgctxt "k"', 'msgid "Alte "', '"Fassung"']))
-    [('msgctxt', 'k'), ('msgid', 'Alte Fassung')]
-    """
-    out: list[tuple[str, str]] = []
-    for line in entry.previous:
-        keyword, _, rest = line.partition(" ")
-        if line.startswith('"'):
-            if out:
-                out[-1] = (out[-1][0], out[-1][1] + (_unquote(line, "", 0, []) or ""))
-        elif keyword in ("msgid", "msgid_plural", "msgctxt"):
-            out.append((keyword, _unquote(rest, "", 0, []) or ""))
-    return out
-
-
 def previous_msgid(entry: Entry) -> str | None:
     """The source text a fuzzy entry was translated from (its ``#| msgid`` lines)."""
-    return next((value for key, value in previous_fields(entry) if key == "msgid"), None)
-
-
-def header(entries: list[Entry]) -> dict[str, str]:
-    """The header entry's fields (``Language``, ``Plural-Forms`` …), in their order."""
-    for entry in entries:
-        if entry.is_header and entry.msgstr:
-            fields = (line.partition(":") for line in entry.msgstr[0].splitlines())
-            return {name.strip(): value.strip() for name, sep, value in fields if sep}
-    return {}
+    return next((value for key, value in previous_fields(entry.previous) if key == "msgid"),
+                None)
 
 
 # -- the writer ----------------------------------------------------------------------------
-
-def escape(text: str) -> str:
-    return "".join(_QUOTE.get(ch, ch) for ch in text)
-
 
 def wrap(keyword: str, value: str, prefix: str = "") -> list[str]:
     r"""One keyword and its string as msgcat writes them (``write-po.c``'s ``wrap``).
@@ -269,9 +191,9 @@ def wrap(keyword: str, value: str, prefix: str = "") -> list[str]:
         allowed = breaks(escaped)
         i = 0
         for ch in portion:              # never inside an escape sequence
-            if ch in _QUOTE:
+            if ch in QUOTE:
                 allowed[i + 1] = False
-            i += len(_QUOTE.get(ch, ch))
+            i += len(QUOTE.get(ch, ch))
         if portion.endswith("\n"):      # nor just before the final \n
             allowed[-2] = False
         width = WIDTH - 1 - len(prefix) - 1
@@ -309,7 +231,7 @@ def format_entry(entry: Entry) -> str:
     if entry.flags:
         out.append("#, " + ", ".join((["fuzzy"] if entry.fuzzy else []) + flags))
     prefix = "#~ " if entry.obsolete else ""
-    for keyword, value in previous_fields(entry):
+    for keyword, value in previous_fields(entry.previous):
         out += wrap(keyword, value, "#~| " if entry.obsolete else "#| ")
     if entry.msgctxt is not None:
         out += wrap("msgctxt", entry.msgctxt, prefix)

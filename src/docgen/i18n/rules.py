@@ -10,13 +10,15 @@ Errors stop the build; warnings (typography, length, and the wording families of
 from __future__ import annotations
 
 import re
+from functools import partial
 from pathlib import Path
 
-from ..errors import Problem
-from ..source.model import FORBIDDEN_CHARACTERS, PLACEHOLDER
+from ..errors import DocgenError, Problem
+from ..source.model import FORBIDDEN_CHARACTERS, PLACEHOLDER, Document
 from ..source.yamllimits import MAX_TEXT
 from . import po
 from .catalogs import plural_rule, po_path, pot_path, read_entries, template_entries
+from .header import header
 from .languages import Domain, Language
 
 BRACES = re.compile(r"\{[^{}]*\}")
@@ -132,7 +134,7 @@ def check_catalog(path: Path, language: Language) -> list[Problem]:
     entries, problems = read_entries(path)
     if problems:
         return problems
-    fields = po.header(entries)
+    fields = header(entries)
     head_line = next((e.line for e in entries if e.is_header), 1)
     if fields.get("Language") not in (language.code, language.locale):
         problems.append(Problem(shown, head_line, f"the header says Language: "
@@ -164,17 +166,32 @@ def check_catalog(path: Path, language: Language) -> list[Problem]:
 
 
 def check_catalogs(locales: Path, languages: list[Language], source: Path | None = None,
-          edition_year: int | None = None) -> list[Problem]:
+                   edition_year: int | None = None, doc: Document | None = None
+                   ) -> list[Problem]:
     """The gate: every problem of every catalog of these languages, then the wording
-    warnings (``source`` and ``edition_year`` default to the project's)."""
-    from .wording import wording
+    warnings. With ``source`` (the German source's file) they cover the source too: its
+    spelling and, with ``edition_year``, its targets; ``doc`` is the source already loaded
+    (else it is loaded only when the wording cache cannot answer)."""
+    from .wording import wording  # PyYAML and the dictionaries: only when the gate runs
     problems = []
     for language in languages:
         for domain in language.domains():
             path = po_path(locales, language.code, domain)
             problems.extend(check_catalog(path, language))
             problems.extend(_missing(path, locales, domain))
-    return problems + wording(locales, languages, source, edition_year)
+    found = wording(locales, languages, source=source, edition_year=edition_year or 0,
+                    doc=doc if doc is not None or source is None else partial(_load, source),
+                    cache=locales.parent / "output" / ".cache" / "wording.json")
+    return problems + found
+
+
+def _load(source: Path) -> Document | None:
+    """The source, or None when it does not load (its own loader reports why)."""
+    from ..source.read import load
+    try:
+        return load(source)
+    except DocgenError:
+        return None
 
 
 def _missing(path: Path, locales: Path, domain: Domain) -> list[Problem]:

@@ -1,50 +1,57 @@
 """The gate's wording families, all warnings: content lint (targets), glossary, spelling.
 
-``check()`` calls ``wording()`` after the catalog checks. Loading four Hunspell dictionaries
-takes over a second, so the findings are kept in ``output/.cache/wording.json`` under a hash
-of every input (source, catalogs, glossary, word lists, house style, edition year, code): a
-build whose inputs did not change reads them back without opening a dictionary.
+``rules.check_catalogs`` calls ``wording()`` after the catalog checks. Loading four Hunspell
+dictionaries takes over a second, so the findings are kept in a cache file (the project's
+``output/.cache/wording.json``) under a hash of every input (source, catalogs, glossary, word
+lists, house style, edition year, code): a gate whose inputs did not change reads them back
+without opening a dictionary, nor loading the source.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
-from ..errors import DocgenError, Problem
+from ..errors import Problem
+from ..files import code_version, digest, write_atomic
+from ..source.model import Document
+from ..source.targets import stale_targets
 from . import po
 from .catalogs import po_path, read_entries
 from .glossary import Glossary, load_glossary
 from .languages import CONTENT, Language
 from .spelling import Speller, open_speller, read_words
 
+# The source as wording() is handed it: loaded, or a function that loads it on a cache miss
+# (None: it does not load, and its loader reports why).
+SourceDoc = Document | Callable[[], Document | None] | None
 
-def wording(locales: Path, languages: list[Language], source: Path | None = None,
-            edition_year: int | None = None) -> list[Problem]:
-    """Every wording warning of these languages' catalogs and of the German source."""
-    from ..files import code_version, digest
-    from ..project import Project
-    project = Project(locales.parent)
-    source = source or project.source
-    year = edition_year or (project.edition().year if source.exists() else 0)
+
+def wording(locales: Path, languages: list[Language], *, source: Path | None = None,
+            doc: SourceDoc = None, edition_year: int = 0, cache: Path | None = None
+            ) -> list[Problem]:
+    """Every wording warning of these languages' catalogs and, given ``source`` (its file)
+    and ``doc`` (its content), of the German source; ``edition_year`` dates its targets.
+    ``cache``: the file that keeps the findings (None: none is kept)."""
     words = sorted(locales.glob("*/words.txt"))
-    files = [source, locales / "glossary.yaml", locales / "style.yaml",
+    files = [*([source] if source else []), locales / "glossary.yaml", locales / "style.yaml",
              locales / "languages.yaml", *words]
     for language in languages:
         files += [po_path(locales, language.code, d) for d in language.domains()]
-    key = digest([f for f in files if f.exists()], locales.parent, code_version(), str(year),
-                 str(locales.resolve()), *sorted(language.code for language in languages))
-    cache = locales.parent / "output" / ".cache" / "wording.json"
+    key = digest([f for f in files if f.exists()], locales.parent, code_version(),
+                 str(edition_year), str(locales.resolve()),
+                 *sorted(language.code for language in languages))
     try:
-        stored = json.loads(cache.read_text(encoding="utf-8"))
+        stored = json.loads(cache.read_text(encoding="utf-8")) if cache else {}
         if stored.get("key") == key:
             return [Problem(**p) for p in stored["problems"]]
     except (OSError, ValueError, TypeError, KeyError):
         pass
-    problems, complete = _wording(locales, languages, source, year)
-    if complete:
+    loaded = doc() if callable(doc) else doc
+    problems, complete = _wording(locales, languages, source, loaded, edition_year)
+    if complete and cache is not None:
         try:
-            from ..files import write_atomic
             cache.parent.mkdir(parents=True, exist_ok=True)
             data = {"key": key, "problems": [p.__dict__ for p in problems]}
             write_atomic(cache, json.dumps(data, ensure_ascii=False).encode("utf-8"))
@@ -53,23 +60,17 @@ def wording(locales: Path, languages: list[Language], source: Path | None = None
     return problems
 
 
-def _wording(locales: Path, languages: list[Language], source: Path, year: int
-             ) -> tuple[list[Problem], bool]:
-    from ..source.read import load
-    from ..source.targets import stale_targets
+def _wording(locales: Path, languages: list[Language], source: Path | None,
+             doc: Document | None, year: int) -> tuple[list[Problem], bool]:
     glossary = load_glossary(locales / "glossary.yaml")
     problems: list[Problem] = []
     complete = True
-    try:
-        doc = load(source)
-    except DocgenError:
-        doc = None                      # the source's own errors are reported by its loader
     if doc is not None:
         problems += stale_targets(doc, year)
         speller = _speller(locales, CONTENT.source_lang, [], glossary)
         if isinstance(speller, str):
-            problems.append(Problem(str(source), None, f"spelling not checked: {speller}",
-                                    warning=True))
+            problems.append(Problem(str(source or doc.path), None,
+                                    f"spelling not checked: {speller}", warning=True))
             complete = False
         else:
             for text in doc.texts():

@@ -87,7 +87,8 @@ class Watcher:
         started = time.perf_counter()
         problems: list[str] = []
         try:
-            found = check_catalogs(self.project.locales, [self.language])
+            found = check_catalogs(self.project.locales, [self.language], self.project.source,
+                                   self.project.edition().year)
             problems = [str(p) for p in found if not p.warning]
             if problems:
                 raise DocgenError([p for p in found if not p.warning])
