@@ -7,9 +7,8 @@ from ..project import Project
 
 
 def check_all(project: Project) -> list[Problem]:
-    from ..i18n import catalogs
     from ..i18n.rules import check_catalogs
-    from ..localise.document import localise
+    from ..localise.content import content, load_catalogs
     from ..render import fonts, html
     from ..source import imprint
     from ..source.read import load
@@ -26,9 +25,9 @@ def check_all(project: Project) -> list[Problem]:
     problems += imprint.warnings(doc.imprint, str(project.source), [x.code for x in languages])
     edition = project.edition().date()
     for language in languages:
-        cats = catalogs.load_all(project.locales, language)
+        cats = load_catalogs(project.locales, language)
         for draft in (False, True):
-            page = html.render(localise(doc, language, cats, edition), project.templates, draft)
+            page = html.render(content(doc, language, cats, edition), project.templates, draft)
             missing = fonts.missing_glyphs(fonts.visible_text(page), project.templates / "fonts")
             problems += [Problem(f"{language.code}/brochure", None, f"font {name} has no glyph "
                                  f"for {', '.join(chars)}") for name, chars in missing.items()]

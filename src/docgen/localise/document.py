@@ -11,11 +11,10 @@ declares which a slot prints (``running``/``display``); see ``render.html``.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from ..i18n.catalogs import Translations
-from ..i18n.languages import CONTENT, UI, Language
+from ..i18n.languages import CONTENT, Language
 from ..source.model import Document, Highlight, Partnership, Text
 from . import visuals
 from .formatting import Formatter
@@ -97,7 +96,7 @@ class LDocument:
     imprint: LImprint
     labels: Labels
     formatter: Formatter
-    fallbacks: list[Fallback] = field(default_factory=list)
+    fallbacks: list[Fallback] = field(default_factory=list)   # complete before rendering
     links: dict[str, str] = field(default_factory=dict)   # a web address as printed -> URL
     regions: dict[str, Msg] = field(default_factory=dict)   # map unit -> name, for the map
     chart: list[LPanel] = field(default_factory=list)
@@ -107,12 +106,12 @@ class LDocument:
         return self.language.code
 
 
-def localise(doc: Document, language: Language, catalogs: Mapping[str, Translations | None],
-             edition: dt.date) -> LDocument:
-    """``catalogs`` maps a domain name to its Translations (None: the source language)."""
+def localise(doc: Document, language: Language, translations: Translations | None,
+             labels: Labels, edition: dt.date) -> LDocument:
+    """The model in the language of ``translations`` (its content catalog; None: the source
+    language) and of ``labels``; ``localise.content.content`` is the road that callers take."""
     fallbacks: list[Fallback] = []
-    content = _Lookup(CONTENT, catalogs.get(CONTENT.name), fallbacks)
-    labels = Labels(_Lookup(UI, catalogs.get(UI.name), fallbacks))
+    content = _Lookup(CONTENT, translations, fallbacks)
     patterns = {
         # Translators: a minimum on a display (a figure card), as in "50+ clinical trials a
         # year"; {number} is the number, e.g. "50".
@@ -166,7 +165,8 @@ def localise(doc: Document, language: Language, catalogs: Mapping[str, Translati
         conclusion=t(doc.conclusion), source_note=source_note, imprint=imprint,
         at_a_glance=[highlight(h) for h in doc.at_a_glance],
         partnerships=[partnership(p) for p in doc.partnerships],
-        labels=labels, formatter=fmt, fallbacks=fallbacks, links=_links(doc, fmt),
+        labels=labels, formatter=fmt, links=_links(doc, fmt),
+        fallbacks=[*dict.fromkeys(fallbacks), *labels.fallbacks],   # each text once
         regions=visuals.regions(doc, t), chart=visuals.chart(doc, t, fmt))
 
 

@@ -1,10 +1,12 @@
-"""Finished strings: ``Msg`` (a text and its display form), the ui catalog as ``Labels``,
-and every fallback recorded as it is looked up."""
+"""Finished strings: ``Msg`` (a text and its display form), the ui catalog as ``Labels``
+(resolved before rendering), and every ``Fallback`` recorded as it is looked up."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..errors import DocgenError, Problem
 from ..i18n.catalogs import Translations
 from ..i18n.languages import UI, Domain
 from ..source.model import PLACEHOLDER
@@ -58,6 +60,8 @@ def keep_dash(text: str) -> str:
 
 @dataclass(frozen=True)
 class Fallback:
+    """A text printed in the source language, and why (missing, fuzzy or untranslated)."""
+
     domain: str
     context: str | None
     msgid: str
@@ -66,7 +70,7 @@ class Fallback:
 
 @dataclass
 class _Lookup:
-    """One domain's catalog for one language, recording every fallback."""
+    """The content catalog of one language, recording every fallback as it is looked up."""
 
     domain: Domain
     translations: Translations | None
@@ -84,13 +88,40 @@ class _Lookup:
 
 
 class Labels:
-    """The ui catalog as templates and the DOCX renderer use it: ``_("…", name=value)``."""
+    """The ui catalog as templates and renderers use it: ``_("…", name=value)``.
 
-    def __init__(self, lookup: _Lookup) -> None:
-        self._lookup = lookup
+    Resolved once, before anything is rendered: ``msgids`` are every (msgid, msgid_plural)
+    the templates and renderers may ask for (the ui template's entries), and ``fallbacks``
+    lists each of them that falls back. A label outside them was added to the code after
+    the template was extracted: asking for it is an error, never an unrecorded fallback.
+
+    >>> labels = Labels(None, [("Contents", None)], "locales/ui.pot")
+    >>> labels("Contents"), labels.fallbacks
+    ('Contents', [])
+    >>> labels("Index")
+    Traceback (most recent call last):
+    docgen.errors.DocgenError: locales/ui.pot: ui text 'Index' is not in the template: run \
+'docgen i18n extract' and 'docgen i18n update'
+    """
+
+    def __init__(self, translations: Translations | None,
+                 msgids: Iterable[tuple[str, str | None]], template: str) -> None:
+        self._translations = translations
+        self._template = template
+        self.fallbacks: list[Fallback] = []
+        lookup = _Lookup(UI, translations, self.fallbacks)
+        self._forms = {msgid: lookup.forms(msgid, None, plural) for msgid, plural in msgids}
+
+    def _resolved(self, msgid: str) -> tuple[list[str], bool]:
+        found = self._forms.get(msgid)
+        if found is None:
+            raise DocgenError([Problem(self._template, None, f"ui text {msgid!r} is not in "
+                                       "the template: run 'docgen i18n extract' and "
+                                       "'docgen i18n update'")])
+        return found
 
     def raw(self, msgid: str) -> Msg:
-        forms, fallback = self._lookup.forms(msgid, None)
+        forms, fallback = self._resolved(msgid)
         return Msg.make(forms[0], fallback, key=(UI.name, None, msgid))
 
     def gettext(self, msgid: str, **values: object) -> Msg:
@@ -99,8 +130,10 @@ class Labels:
                         key=text.key)
 
     def ngettext(self, singular: str, plural: str, n: int, **values: object) -> Msg:
-        forms, fallback = self._lookup.forms(singular, None, plural)
-        catalog = self._lookup.translations
+        forms, fallback = self._resolved(singular)
+        if fallback or self._translations is None:
+            forms = [singular, plural]
+        catalog = self._translations
         # The source forms are English (singular, plural); a catalog's follow its own
         # Plural-Forms header, as in gettext.
         index = catalog.plural.index(n) if catalog is not None and not fallback else int(n != 1)
