@@ -9,14 +9,17 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import DocgenError, Problem
-from ..localise.content import Catalogs, content
 from ..localise.labels import Fallback
 from ..project import Project
-from ..source.model import Document
 from .plan import Job
 from .publish import Staged, commit, discard, stage
+
+if TYPE_CHECKING:
+    from ..localise.content import Catalogs
+    from ..source.model import Document
 
 
 @dataclass(kw_only=True)
@@ -41,6 +44,8 @@ def run_job(root: str, job: Job, source: Document, catalogs: Catalogs, *, draft:
     every job of its language succeeded.
     """
     started = time.perf_counter()
+    from ..localise.content import content
+
     project = Project(Path(root))
     language = project.languages[job.lang]
     edition = job.edition

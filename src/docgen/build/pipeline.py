@@ -14,10 +14,8 @@ from dataclasses import dataclass, field
 
 from ..errors import DocgenError, Problem, raise_failures
 from ..i18n.rules import check_catalogs
-from ..localise.content import load_catalogs
 from ..project import FORMATS, Project
 from ..render.fonts import harfbuzz_subset_available
-from ..source.read import load
 from .gate import imprint_warnings
 from .job import Result, run_job
 from .lock import BuildLock
@@ -124,6 +122,10 @@ def _run(project: Project, jobs: list[Job], options: Options, workers: int
     are read once, here, and handed to the jobs (no worker reads them again)."""
     if not jobs:
         return
+    # Babel and the YAML reader load only when there is something to build.
+    from ..localise.content import load_catalogs
+    from ..source.read import load
+
     source = load(project.source)
     catalogs = {code: load_catalogs(project.locales, project.languages[code])
                 for code in dict.fromkeys(job.lang for job in jobs)}
