@@ -159,7 +159,7 @@ def layout(langs: tuple[str, ...] = ("de", "fr", "nl", "en"), repeat: int = 5
     for lang in langs:
         language = languages[lang]
         local = content(doc, language, load_catalogs(ROOT / "locales", language),
-                         dt.date(2026, 11, 28))
+                        dt.date(2026, 11, 28))
         page = html.render(local, ROOT / "templates")
         fetcher = AssetFetcher(ROOT / "templates")
         base = fetcher.root.as_uri() + "/"

@@ -159,7 +159,7 @@ def test_the_page_shows_the_imprint_once_the_source_has_one(project_dir: Path) -
     language = project.languages["fr"]
     source = load(project.source)
     local = content(source, language, load_catalogs(project.locales, language),
-                     dt.date(2026, 11, 18))
+                    dt.date(2026, 11, 18))
     imprint = SimpleNamespace(organisation={"fr": "Agence wallonne (exemple)"},
                               publisher_name="Jeanne Exemple",
                               publisher_address=("Rue de l’Exemple 1", "5000 Namur"),

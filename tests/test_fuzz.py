@@ -102,7 +102,7 @@ def _gate_and_localise(root: Path) -> None:
     doc = load(project.source)
     for language in languages:
         local = content(doc, language, load_catalogs(project.locales, language),
-                         dt.date(2026, 11, 1))
+                        dt.date(2026, 11, 1))
         if language.code == "fr":
             html.render(local, ROOT / "templates", draft=False)
 

@@ -89,7 +89,7 @@ def test_strict_fails_on_an_empty_field_and_the_lenient_build_passes(project_dir
 def _page(project: Path, lang: str, draft: bool) -> str:
     language = load_languages(project / "locales")[lang]
     local = content(load(project / "data" / "partnerships.yaml"), language,
-                     load_catalogs(project / "locales", language), dt.date(2026, 1, 1))
+                    load_catalogs(project / "locales", language), dt.date(2026, 1, 1))
     return html.render(local, project / "templates", draft=draft)
 
 

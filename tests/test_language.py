@@ -30,7 +30,7 @@ N, NN = "\u00a0", "\u202f"          # no-break space, narrow no-break space
 def local(root: Path, lang: str) -> LDocument:
     language = load_languages(root / "locales")[lang]
     return content(load(root / "data" / "partnerships.yaml"), language,
-                    load_catalogs(root / "locales", language), dt.date(2026, 11, 1))
+                   load_catalogs(root / "locales", language), dt.date(2026, 11, 1))
 
 
 @pytest.fixture(scope="module")

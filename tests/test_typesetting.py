@@ -204,7 +204,7 @@ def test_each_figure_is_displayed_once_per_partnership(built: Path, lang: str) -
     doc = load(built / "data" / "partnerships.yaml")
     language = load_languages(built / "locales")[lang]
     local = content(doc, language, load_catalogs(built / "locales", language),
-                     dt.date(2026, 1, 1))
+                    dt.date(2026, 1, 1))
     end = {"de": "Fazit", "fr": "Conclusion", "nl": "Conclusie", "en": "Conclusion"}[lang]
     sections = _section_texts(brochure(built, lang), [p.title for p in local.partnerships], end)
     fmt = local.formatter
@@ -248,7 +248,7 @@ def _paragraphs(lang: str) -> list[list[tuple[int, list[str]]]]:
     from docgen.source.read import load
     language = load_languages(ROOT / "locales")[lang]
     local = content(load(ROOT / "data" / "partnerships.yaml"), language,
-                     load_catalogs(ROOT / "locales", language), dt.date(2026, 1, 1))
+                    load_catalogs(ROOT / "locales", language), dt.date(2026, 1, 1))
     page = html.render(local, ROOT / "templates")
     document = HTML(string=page, base_url=(ROOT / "templates").as_uri() + "/").render()
     found: dict[int, list[tuple[int, list[str]]]] = {}

@@ -77,7 +77,7 @@ MAP_WORDS = {
 def localised(root: Path, lang: str) -> LDocument:
     language = load_languages(root / "locales")[lang]
     return content(load(root / "data" / "partnerships.yaml"), language,
-                    load_catalogs(root / "locales", language), dt.date(2026, 1, 1))
+                   load_catalogs(root / "locales", language), dt.date(2026, 1, 1))
 
 
 def parse(svg: str) -> ElementTree.Element:
