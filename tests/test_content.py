@@ -73,15 +73,28 @@ def test_each_text_falls_back_once_however_often_it_is_printed(project_dir: Path
     assert result.fallbacks == [Fallback("ui", None, "Introduction", "untranslated")]
 
 
-def test_a_label_missing_from_the_template_is_an_error_not_a_silent_fallback(
+def test_a_label_the_catalogs_are_too_old_for_is_still_listed_and_fails_strict(
         project_dir: Path) -> None:
+    """ui.pot and ui.po from before the briefing printed "Key figure": not known up front,
+    listed as missing once the briefing asks for it, and ``--strict`` still fails."""
+    for relative in ("locales/ui.pot", FR_UI):
+        path = project_dir / relative
+        blocks = path.read_text(encoding="utf-8").split("\n\n")
+        kept = [b for b in blocks if '\nmsgid "Key figure"\n' not in f"\n{b}\n"]
+        assert len(kept) == len(blocks) - 1
+        path.write_text("\n\n".join(kept), encoding="utf-8")
     project = Project(project_dir)
     language = project.languages["fr"]
     local = content(load(project.source), language, load_catalogs(project.locales, language),
                     dt.date(2026, 1, 1))
-    with pytest.raises(DocgenError, match=r"locales/ui\.pot: ui text 'Not extracted' is not in "
-                                          r"the template: run 'docgen i18n extract'"):
-        local.labels.gettext("Not extracted")
+    assert local.fallbacks == []
+    assert run_one(project_dir, "fr", "docx").fallbacks == [
+        Fallback("ui", None, "Key figure", "missing")]
+    fill_imprint(project_dir)
+    with pytest.raises(DocgenError, match=r"^fr/briefing-fr\.docx: \(strict\) 1 text\(s\) "
+                                          r"would fall back to the source language, e\.g\. "
+                                          r"'Key figure'$"):
+        build(project, Options(langs=("fr",), formats=("docx",), strict=True, force=True))
 
 
 def test_the_build_reads_the_source_and_catalogs_once_not_in_its_workers(
@@ -157,3 +170,18 @@ def test_the_download_page_needs_the_builds_manifest(project_dir: Path) -> None:
     with pytest.raises(DocgenError, match=r"manifest\.json: no manifest: run 'docgen build' "
                                           r"first"):
         Manifest.read(project_dir / "output")
+
+
+def test_a_language_nobody_translated_yet_has_every_text_as_a_fallback(
+        project_dir: Path) -> None:
+    """The chart's texts are looked up last: they count as much as the others."""
+    from click.testing import CliRunner
+
+    from docgen.cli import cli
+    done = CliRunner().invoke(cli, ["--root", str(project_dir), "i18n", "init", "--lang", "it",
+                                    "--locale", "it_IT", "--name", "Italiano"])
+    assert done.exit_code == 0, done.output
+    result = run_one(project_dir, "it", "docx")
+    assert result.coverage == 0.0
+    assert Fallback("content", "chart[0].title", "Jährliches Wachstum",
+                    "untranslated") in result.fallbacks

@@ -37,8 +37,7 @@ def ui_catalog(tmp_path: Path, rule: str, forms: list[str]) -> Path:
 
 
 def pages(tmp_path: Path, counts: tuple[int, ...]) -> list[str]:
-    labels = Labels(catalogs.load(tmp_path, "fr", UI), [("{count} page", "{count} pages")],
-                    "ui.pot")
+    labels = Labels(catalogs.load(tmp_path, "fr", UI), [("{count} page", "{count} pages")])
     return [str(labels.ngettext("{count} page", "{count} pages", n, count=n)) for n in counts]
 
 

@@ -52,10 +52,8 @@ def run_job(root: str, job: Job, source: Document, catalogs: Catalogs, *, draft:
     local = content(source, language, catalogs, edition.date())
     target = project.output_path(job.lang, job.fmt)
     where = f"{job.lang}/{target.name}"
-    if strict and local.fallbacks:
-        raise DocgenError([Problem(where, None, f"(strict) {len(local.fallbacks)} text(s) "
-                                   f"would fall back to the source language, e.g. "
-                                   f"{local.fallbacks[0].msgid[:50]!r}")])
+    if strict:
+        _strict(where, local.fallbacks)             # before rendering: all are known
     if job.fmt in ("pdf", "print"):
         from ..render import fonts, html, pdf, pdfx
         page = html.render(local, project.templates, draft=draft)
@@ -86,7 +84,9 @@ def run_job(root: str, job: Job, source: Document, catalogs: Catalogs, *, draft:
         def write(tmp: Path) -> int | None:
             tmp.write_bytes(data)
             return None                # pages: Word and LibreOffice decide
-    staged = stage(target, write)
+    if strict:
+        _strict(where, local.fallbacks)             # catalogs older than the code: a label
+    staged = stage(target, write)                   # was first asked for while rendering
     if not stage_only:
         try:
             commit([staged])
@@ -99,3 +99,10 @@ def run_job(root: str, job: Job, source: Document, catalogs: Catalogs, *, draft:
                   seconds=time.perf_counter() - started, fallbacks=list(local.fallbacks),
                   coverage=1 - len(content_fallbacks & texts) / len(texts) if texts else 1.0,
                   staged=staged if stage_only else None)
+
+
+def _strict(where: str, fallbacks: list[Fallback]) -> None:
+    if fallbacks:
+        raise DocgenError([Problem(where, None, f"(strict) {len(fallbacks)} text(s) would "
+                                   "fall back to the source language, e.g. "
+                                   f"{fallbacks[0].msgid[:50]!r}")])

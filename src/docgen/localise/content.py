@@ -27,7 +27,6 @@ class Catalogs:
 
     translations: dict[str, Translations | None]     # by domain name; None: the source language
     labels: tuple[tuple[str, str | None], ...]       # the ui template's (msgid, msgid_plural)
-    template: str                                    # the ui template's path, for errors
 
 
 def load_catalogs(locales: Path, language: Language) -> Catalogs:
@@ -35,14 +34,13 @@ def load_catalogs(locales: Path, language: Language) -> Catalogs:
     return Catalogs(
         translations=i18n_catalogs.load_all(locales, language),
         labels=tuple((e.msgid, e.msgid_plural)
-                     for e in i18n_catalogs.template_entries(locales, UI)),
-        template=str(i18n_catalogs.pot_path(locales, UI)))
+                     for e in i18n_catalogs.template_entries(locales, UI)))
 
 
 def content(doc: Document, language: Language, catalogs: Catalogs,
             edition: dt.date) -> LDocument:
     """The language's finished content: texts, labels, figures and every fallback."""
-    labels = Labels(catalogs.translations.get(UI.name), catalogs.labels, catalogs.template)
+    labels = Labels(catalogs.translations.get(UI.name), catalogs.labels)
     return localise(doc, language, catalogs.translations.get(CONTENT.name), labels, edition)
 
 

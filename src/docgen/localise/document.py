@@ -96,7 +96,7 @@ class LDocument:
     imprint: LImprint
     labels: Labels
     formatter: Formatter
-    fallbacks: list[Fallback] = field(default_factory=list)   # complete before rendering
+    content_fallbacks: list[Fallback] = field(default_factory=list)   # each text once
     links: dict[str, str] = field(default_factory=dict)   # a web address as printed -> URL
     regions: dict[str, Msg] = field(default_factory=dict)   # map unit -> name, for the map
     chart: list[LPanel] = field(default_factory=list)
@@ -104,6 +104,12 @@ class LDocument:
     @property
     def lang(self) -> str:
         return self.language.code
+
+    @property
+    def fallbacks(self) -> list[Fallback]:
+        """Every text printed in the source language: the content's, then the labels'
+        (complete before rendering, unless the catalogs are older than the code)."""
+        return [*self.content_fallbacks, *self.labels.fallbacks]
 
 
 def localise(doc: Document, language: Language, translations: Translations | None,
@@ -159,15 +165,16 @@ def localise(doc: Document, language: Language, translations: Translations | Non
         website=imp.website, website_text=fmt.url(imp.website) if imp.website else "",
         copyright=imp.copyright, licence=imp.licence, source_note=source_note,
         font_credit=t(imp.font_credit), missing=imp.missing(language.code))
-    return LDocument(
+    local = LDocument(
         language=language, edition=edition, edition_text=fmt.date(edition),
         title=t(doc.title), subtitle=t(doc.subtitle), lead=t(doc.lead),
         conclusion=t(doc.conclusion), source_note=source_note, imprint=imprint,
         at_a_glance=[highlight(h) for h in doc.at_a_glance],
         partnerships=[partnership(p) for p in doc.partnerships],
         labels=labels, formatter=fmt, links=_links(doc, fmt),
-        fallbacks=[*dict.fromkeys(fallbacks), *labels.fallbacks],   # each text once
         regions=visuals.regions(doc, t), chart=visuals.chart(doc, t, fmt))
+    local.content_fallbacks = list(dict.fromkeys(fallbacks))    # every text looked up: once
+    return local
 
 
 def _links(doc: Document, fmt: Formatter) -> dict[str, str]:

@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..errors import DocgenError, Problem
 from ..i18n.catalogs import Translations
 from ..i18n.languages import UI, Domain
 from ..source.model import PLACEHOLDER
@@ -92,32 +91,27 @@ class Labels:
 
     Resolved once, before anything is rendered: ``msgids`` are every (msgid, msgid_plural)
     the templates and renderers may ask for (the ui template's entries), and ``fallbacks``
-    lists each of them that falls back. A label outside them was added to the code after
-    the template was extracted: asking for it is an error, never an unrecorded fallback.
+    lists each of them that falls back. Only catalogs older than the code (a label added
+    after the template was extracted) make a renderer ask for another one: it is looked up
+    then and, missing, still listed, never silent.
 
-    >>> labels = Labels(None, [("Contents", None)], "locales/ui.pot")
+    >>> labels = Labels(None, [("Contents", None)])
     >>> labels("Contents"), labels.fallbacks
     ('Contents', [])
-    >>> labels("Index")
-    Traceback (most recent call last):
-    docgen.errors.DocgenError: locales/ui.pot: ui text 'Index' is not in the template: run \
-'docgen i18n extract' and 'docgen i18n update'
     """
 
     def __init__(self, translations: Translations | None,
-                 msgids: Iterable[tuple[str, str | None]], template: str) -> None:
+                 msgids: Iterable[tuple[str, str | None]]) -> None:
         self._translations = translations
-        self._template = template
         self.fallbacks: list[Fallback] = []
-        lookup = _Lookup(UI, translations, self.fallbacks)
-        self._forms = {msgid: lookup.forms(msgid, None, plural) for msgid, plural in msgids}
+        self._lookup = _Lookup(UI, translations, self.fallbacks)
+        self._forms = {msgid: self._lookup.forms(msgid, None, plural)
+                       for msgid, plural in msgids}
 
     def _resolved(self, msgid: str) -> tuple[list[str], bool]:
         found = self._forms.get(msgid)
-        if found is None:
-            raise DocgenError([Problem(self._template, None, f"ui text {msgid!r} is not in "
-                                       "the template: run 'docgen i18n extract' and "
-                                       "'docgen i18n update'")])
+        if found is None:                       # the template is older than the code
+            found = self._forms[msgid] = self._lookup.forms(msgid, None)
         return found
 
     def raw(self, msgid: str) -> Msg:
