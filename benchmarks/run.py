@@ -83,9 +83,8 @@ def _floor_docx(args: tuple[str, str]) -> None:
 def floor(project: Path, langs: list[str]) -> float:
     """WeasyPrint and python-docx alone, on the HTML and documents docgen made."""
     sys.path.insert(0, str(ROOT / "src"))
-    from docgen.i18n import catalogs
     from docgen.i18n.languages import load_languages
-    from docgen.localise.document import localise
+    from docgen.localise.content import content, load_catalogs
     from docgen.render import html
     from docgen.source.read import load
 
@@ -95,9 +94,9 @@ def floor(project: Path, langs: list[str]) -> float:
     scratch = Path(tempfile.mkdtemp())
     for lang in langs:
         language = languages[lang]
-        cats = catalogs.load_all(project / "locales", language)
+        cats = load_catalogs(project / "locales", language)
         import datetime as dt
-        local = localise(doc, language, cats, dt.date(2026, 11, 28))
+        local = content(doc, language, cats, dt.date(2026, 11, 28))
         pages.append((html.render(local, project / "templates"),
                       (project / "templates").as_uri() + "/", str(scratch / f"{lang}.pdf")))
         docs.append((str(project / "output" / lang / f"briefing-{lang}.docx"),
@@ -148,9 +147,8 @@ def layout(langs: tuple[str, ...] = ("de", "fr", "nl", "en"), repeat: int = 5
     sys.path.insert(0, str(ROOT / "src"))
     from weasyprint import HTML
 
-    from docgen.i18n import catalogs
     from docgen.i18n.languages import load_languages
-    from docgen.localise.document import localise
+    from docgen.localise.content import content, load_catalogs
     from docgen.render import html
     from docgen.render.pdf import AssetFetcher
     from docgen.source.read import load
@@ -160,8 +158,8 @@ def layout(langs: tuple[str, ...] = ("de", "fr", "nl", "en"), repeat: int = 5
     out = []
     for lang in langs:
         language = languages[lang]
-        local = localise(doc, language, catalogs.load_all(ROOT / "locales", language),
-                         dt.date(2026, 11, 28))
+        local = content(doc, language, load_catalogs(ROOT / "locales", language),
+                        dt.date(2026, 11, 28))
         page = html.render(local, ROOT / "templates")
         fetcher = AssetFetcher(ROOT / "templates")
         base = fetcher.root.as_uri() + "/"

@@ -5,12 +5,19 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from docgen.i18n import catalogs
 from docgen.i18n.languages import load_languages
-from docgen.localise.document import localise
+from docgen.localise.content import content, load_catalogs
+from docgen.localise.document import LDocument
 from docgen.source.read import load
 
 from .conftest import flat
+
+
+def localised(root: Path, lang: str) -> LDocument:
+    """The language's finished content, as every document prints it (edition 1 January 2026)."""
+    language = load_languages(root / "locales")[lang]
+    return content(load(root / "data" / "partnerships.yaml"), language,
+                   load_catalogs(root / "locales", language), dt.date(2026, 1, 1))
 
 
 def facts(root: Path, lang: str) -> list[str]:
@@ -21,10 +28,8 @@ def facts(root: Path, lang: str) -> list[str]:
     ``present`` to look for one. A derived figure (the EU average) is drawn in the brochure's
     chart only: not here.
     """
+    local = localised(root, lang)
     doc = load(root / "data" / "partnerships.yaml")
-    language = load_languages(root / "locales")[lang]
-    cats = catalogs.load_all(root / "locales", language)
-    local = localise(doc, language, cats, dt.date(2026, 1, 1))
     fmt = local.formatter
     out = []
     for figures in [doc.figures] + [p.figures for p in doc.partnerships]:
@@ -39,10 +44,7 @@ def facts(root: Path, lang: str) -> list[str]:
 
 def texts(root: Path, lang: str, highlights: bool = True) -> list[str]:
     """Every text of the source as the language prints it (placeholders filled by Babel)."""
-    doc = load(root / "data" / "partnerships.yaml")
-    language = load_languages(root / "locales")[lang]
-    local = localise(doc, language, catalogs.load_all(root / "locales", language),
-                     dt.date(2026, 1, 1))
+    local = localised(root, lang)
     out = [local.title, local.subtitle, local.lead, local.conclusion, local.source_note]
     out += [h.label for h in local.at_a_glance]
     for p in local.partnerships:

@@ -17,6 +17,7 @@ from pypdf import PdfReader
 
 from .conftest import ROOT, docx_text, flat
 from .facts import facts, present, squeeze, texts
+from .jobs import run_one
 
 pytestmark = pytest.mark.slow
 LANGS = ("de", "fr", "nl", "en")
@@ -159,14 +160,12 @@ def test_restyling_the_reference_restyles_every_briefing(project_dir: Path) -> N
 
 
 def test_control_characters_never_reach_word(project_dir: Path) -> None:
-    from docgen.build.job import run_job
-    from docgen.build.plan import Job
     from docgen.errors import DocgenError
     po = project_dir / "locales/fr/LC_MESSAGES/content.po"
     po.write_text(po.read_text(encoding="utf-8").replace('msgstr "Objectifs"',
                                                          'msgstr "Objec\\vtifs"'), "utf-8")
     with pytest.raises(DocgenError, match="character Word cannot hold"):
-        run_job(str(project_dir), Job("fr", "docx", "k"), draft=False)
+        run_one(project_dir, "fr", "docx")
     from docgen.render.wordxml import XML_INVALID
     assert XML_INVALID.search("a\x0bb") and not XML_INVALID.search("a\tb")
 

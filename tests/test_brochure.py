@@ -91,13 +91,12 @@ def test_pdf_structure_and_metadata(built: Path, lang: str) -> None:
 def test_every_partnership_has_a_bookmark_and_a_toc_line(built: Path, lang: str) -> None:
     import datetime as dt
 
-    from docgen.i18n import catalogs
     from docgen.i18n.languages import load_languages
-    from docgen.localise.document import localise
+    from docgen.localise.content import content, load_catalogs
     from docgen.source.read import load
     language = load_languages(built / "locales")[lang]
-    cats = catalogs.load_all(built / "locales", language)
-    local = localise(load(built / "data/partnerships.yaml"), language, cats, dt.date(2026, 1, 1))
+    cats = load_catalogs(built / "locales", language)
+    local = content(load(built / "data/partnerships.yaml"), language, cats, dt.date(2026, 1, 1))
     reader = PdfReader(brochure(built, lang))
     outline = [flat(o.title) for o in reader.outline if not isinstance(o, list)] + \
         [flat(o.title) for sub in reader.outline if isinstance(sub, list) for o in sub

@@ -150,24 +150,24 @@ def test_the_page_shows_the_imprint_once_the_source_has_one(project_dir: Path) -
     import datetime as dt
     from types import SimpleNamespace
 
-    from docgen.i18n import catalogs
-    from docgen.localise.document import localise
+    from docgen.build.manifest import Entry
+    from docgen.localise.content import content, load_catalogs
     from docgen.release import index
     from docgen.source.read import load
 
     project = Project(project_dir)
     language = project.languages["fr"]
     source = load(project.source)
-    local = localise(source, language, catalogs.load_all(project.locales, language),
-                     dt.date(2026, 11, 18))
+    local = content(source, language, load_catalogs(project.locales, language),
+                    dt.date(2026, 11, 18))
     imprint = SimpleNamespace(organisation={"fr": "Agence wallonne (exemple)"},
                               publisher_name="Jeanne Exemple",
                               publisher_address=("Rue de l’Exemple 1", "5000 Namur"),
                               contact="contact@example.org", website="https://example.org/",
                               copyright="", licence="CC BY 4.0 (exemple)")
     state = current(project)
-    entries = [{"language": "fr", "format": "pdf", "path": "fr/brochure-fr.pdf",
-                "size": 120_000, "pages": 8, "sha256": "0" * 64}]
+    entries = [Entry(language="fr", format="pdf", path="fr/brochure-fr.pdf", size=120_000,
+                     pages=8, sha256="0" * 64, inputs="k", input_files={}, coverage=1.0)]
     with_imprint = index.render([index.section(local, SimpleNamespace(imprint=imprint),
                                                entries, {}, state)], project.templates)
     for text in ("<p class=\"org\">Agence wallonne (exemple)</p>", "Éditeur responsable",

@@ -202,7 +202,7 @@ def test_a_character_outside_the_web_fonts_fails_the_html_build(project_dir: Pat
     po.write_text(po.read_text(encoding="utf-8").replace(
         'msgstr "Aller au contenu"', 'msgstr "Aller au contenu (Timișoara)"'), encoding="utf-8")
     with pytest.raises(DocgenError) as failed:
-        build(Project(project_dir), Options(("fr",), ("html",), jobs=1))
+        build(Project(project_dir), Options(langs=("fr",), formats=("html",), jobs=1))
     assert [str(p) for p in failed.value.problems] == [
         "fr/brochure-fr.html: font Inter-Bold.woff2 has no glyph for U+0219 LATIN SMALL "
         "LETTER S WITH COMMA BELOW",

@@ -191,7 +191,7 @@ def test_an_asset_the_brochure_may_use_is_an_input(project_dir: Path) -> None:
 def test_a_removed_language_leaves_the_manifest_and_the_bundle(project_dir: Path) -> None:
     import zipfile
 
-    from docgen.release.page import bundle
+    from docgen.release.bundle import bundle
     from docgen.release.state import current
     project = Project(project_dir)
     build(project, Options(formats=("docx",)))

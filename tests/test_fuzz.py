@@ -88,9 +88,8 @@ def pristine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 
 def _gate_and_localise(root: Path) -> None:
-    from docgen.i18n import catalogs
     from docgen.i18n.rules import check_catalogs
-    from docgen.localise.document import localise
+    from docgen.localise.content import content, load_catalogs
     from docgen.project import Project
     from docgen.render import html
     from docgen.source.read import load
@@ -102,8 +101,8 @@ def _gate_and_localise(root: Path) -> None:
         raise DocgenError([p for p in problems if not p.warning])
     doc = load(project.source)
     for language in languages:
-        local = localise(doc, language, catalogs.load_all(project.locales, language),
-                         dt.date(2026, 11, 1))
+        local = content(doc, language, load_catalogs(project.locales, language),
+                        dt.date(2026, 11, 1))
         if language.code == "fr":
             html.render(local, ROOT / "templates", draft=False)
 

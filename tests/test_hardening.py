@@ -298,7 +298,7 @@ from pathlib import Path
 import docgen.build.pipeline as b
 marker = Path(sys.argv[1])
 
-def hooked(*args):
+def hooked(*args, **kwargs):
     (marker / str(os.getpid())).touch()      # a worker has started its job
     time.sleep(120)
 

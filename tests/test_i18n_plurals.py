@@ -13,7 +13,7 @@ from docgen.cli import cli
 from docgen.i18n import catalogs, plurals
 from docgen.i18n.languages import UI, Language
 from docgen.i18n.rules import check_catalog
-from docgen.localise.labels import Labels, _Lookup
+from docgen.localise.labels import Labels
 
 FR = Language("fr", "fr_BE", "Français")
 UI_PO = '''msgid ""
@@ -37,7 +37,7 @@ def ui_catalog(tmp_path: Path, rule: str, forms: list[str]) -> Path:
 
 
 def pages(tmp_path: Path, counts: tuple[int, ...]) -> list[str]:
-    labels = Labels(_Lookup(UI, catalogs.load(tmp_path, "fr", UI), []))
+    labels = Labels(catalogs.load(tmp_path, "fr", UI), [("{count} page", "{count} pages")])
     return [str(labels.ngettext("{count} page", "{count} pages", n, count=n)) for n in counts]
 
 

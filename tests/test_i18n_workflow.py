@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from docgen.cli import cli
 
 from .conftest import docx_text, fill_imprint, flat, pdf_text
+from .jobs import run_one
 
 
 def run(root: Path, *args: str) -> tuple[int, str]:
@@ -98,30 +99,29 @@ def test_draft_marks_fallbacks_on_the_page(project_dir: Path) -> None:
     po.write_text(text.replace('msgstr "Objectifs"', 'msgstr ""'), encoding="utf-8")
     import datetime as dt
 
-    from docgen.build.job import run_job
-    from docgen.build.plan import Job
-    from docgen.i18n import catalogs
     from docgen.i18n.languages import load_languages
-    from docgen.localise.document import localise
+    from docgen.localise.content import content, load_catalogs
+    from docgen.localise.labels import Fallback
     from docgen.render import html
     from docgen.source.read import load
     lang = load_languages(project_dir / "locales")["fr"]
-    cats = catalogs.load_all(project_dir / "locales", lang)
-    doc = localise(load(project_dir / "data/partnerships.yaml"), lang, cats, dt.date(2026, 1, 1))
+    cats = load_catalogs(project_dir / "locales", lang)
+    doc = content(load(project_dir / "data/partnerships.yaml"), lang, cats, dt.date(2026, 1, 1))
     page = html.render(doc, project_dir / "templates", draft=True)
     assert '<mark class="fallback" title="untranslated">Ziele</mark>' in page
     ui = project_dir / "locales/fr/LC_MESSAGES/ui.po"          # a label used in attributes
     ui.write_text(ui.read_text(encoding="utf-8").replace('msgstr "Introduction"', 'msgstr ""'),
                   encoding="utf-8")
-    cats = catalogs.load_all(project_dir / "locales", lang)
-    doc = localise(load(project_dir / "data/partnerships.yaml"), lang, cats, dt.date(2026, 1, 1))
+    cats = load_catalogs(project_dir / "locales", lang)
+    doc = content(load(project_dir / "data/partnerships.yaml"), lang, cats, dt.date(2026, 1, 1))
     page = html.render(doc, project_dir / "templates", draft=True)
     assert 'data-short="Introduction"' in page
     assert '<mark class="fallback" title="untranslated">Introduction</mark>' in page
-    result = run_job(str(project_dir), Job("fr", "pdf", "k"), draft=True)
-    assert ("content", "partnerships.biowin-medvia.lists[0].title", "Ziele",
-            "untranslated") in result.fallbacks
-    assert ("ui", None, "Introduction", "untranslated") in result.fallbacks
+    result = run_one(project_dir, "fr", "pdf", draft=True)
+    assert result.fallbacks == [
+        Fallback("content", "partnerships.biowin-medvia.lists[0].title", "Ziele",
+                 "untranslated"),
+        Fallback("ui", None, "Introduction", "untranslated")]
 
 
 def test_translator_edit_reaches_both_documents(project_dir: Path) -> None:

@@ -11,9 +11,8 @@ from pathlib import Path
 import pytest
 
 from docgen.build.gate import imprint_warnings
-from docgen.i18n import catalogs
 from docgen.i18n.languages import load_languages
-from docgen.localise.document import localise
+from docgen.localise.content import content, load_catalogs
 from docgen.project import Project
 from docgen.render import html
 from docgen.source.read import load
@@ -89,8 +88,8 @@ def test_strict_fails_on_an_empty_field_and_the_lenient_build_passes(project_dir
 
 def _page(project: Path, lang: str, draft: bool) -> str:
     language = load_languages(project / "locales")[lang]
-    local = localise(load(project / "data" / "partnerships.yaml"), language,
-                     catalogs.load_all(project / "locales", language), dt.date(2026, 1, 1))
+    local = content(load(project / "data" / "partnerships.yaml"), language,
+                    load_catalogs(project / "locales", language), dt.date(2026, 1, 1))
     return html.render(local, project / "templates", draft=draft)
 
 

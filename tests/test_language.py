@@ -12,9 +12,9 @@ import docx
 import pytest
 
 from docgen.errors import DocgenError
-from docgen.i18n import catalogs
 from docgen.i18n.languages import load_languages
-from docgen.localise.document import LDocument, localise
+from docgen.localise.content import content, load_catalogs
+from docgen.localise.document import LDocument
 from docgen.localise.formatting import Formatter
 from docgen.render import docx as docx_render
 from docgen.render import html
@@ -29,8 +29,8 @@ N, NN = "\u00a0", "\u202f"          # no-break space, narrow no-break space
 
 def local(root: Path, lang: str) -> LDocument:
     language = load_languages(root / "locales")[lang]
-    return localise(load(root / "data" / "partnerships.yaml"), language,
-                    catalogs.load_all(root / "locales", language), dt.date(2026, 11, 1))
+    return content(load(root / "data" / "partnerships.yaml"), language,
+                   load_catalogs(root / "locales", language), dt.date(2026, 11, 1))
 
 
 @pytest.fixture(scope="module")

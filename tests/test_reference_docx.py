@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from lxml import etree
 
 from .conftest import ROOT
+from .jobs import run_one
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 REFERENCE = ROOT / "templates" / "briefing.docx"
@@ -70,9 +71,7 @@ def test_the_script_writes_the_same_reference_every_time(tmp_path: Path) -> None
 
 
 def _render(project: Path, lang: str) -> bytes:
-    from docgen.build.job import run_job
-    from docgen.build.plan import Job
-    result = run_job(str(project), Job(lang, "docx", "k"), draft=False)
+    result = run_one(project, lang, "docx")
     return Path(result.path).read_bytes()
 
 
@@ -129,11 +128,9 @@ def test_preview_of_the_briefing_without_libreoffice_is_one_clear_line(
 
 
 def test_a_draft_briefing_highlights_what_falls_back(project_dir: Path) -> None:
-    from docgen.build.job import run_job
-    from docgen.build.plan import Job
     po = project_dir / "locales/fr/LC_MESSAGES/content.po"
     po.write_text(po.read_text("utf-8").replace('msgstr "Objectifs"', 'msgstr ""'), "utf-8")
-    result = run_job(str(project_dir), Job("fr", "docx", "k"), draft=True)
+    result = run_one(project_dir, "fr", "docx", draft=True)
     document = docx.Document(result.path)
     heading = next(p for p in document.paragraphs if p.text == "Ziele")
     assert heading.style.name == "Heading 2"

@@ -13,7 +13,7 @@ import pytest
 
 from docgen.errors import DocgenError
 from docgen.project import Project
-from docgen.release.page import bundle
+from docgen.release.bundle import bundle
 from docgen.release.release import refusals, release
 from docgen.release.state import current, git_state
 

@@ -198,14 +198,13 @@ def _section_texts(pdf: Path, titles: list[str], end: str) -> list[str]:
 @pytest.mark.parametrize("lang", LANGS)
 def test_each_figure_is_displayed_once_per_partnership(built: Path, lang: str) -> None:
     """A figure is a key figure or a table row, never both; the prose may still name it."""
-    from docgen.i18n import catalogs
     from docgen.i18n.languages import load_languages
-    from docgen.localise.document import localise
+    from docgen.localise.content import content, load_catalogs
     from docgen.source.read import load
     doc = load(built / "data" / "partnerships.yaml")
     language = load_languages(built / "locales")[lang]
-    local = localise(doc, language, catalogs.load_all(built / "locales", language),
-                     dt.date(2026, 1, 1))
+    local = content(doc, language, load_catalogs(built / "locales", language),
+                    dt.date(2026, 1, 1))
     end = {"de": "Fazit", "fr": "Conclusion", "nl": "Conclusie", "en": "Conclusion"}[lang]
     sections = _section_texts(brochure(built, lang), [p.title for p in local.partnerships], end)
     fmt = local.formatter
@@ -243,14 +242,13 @@ def _paragraphs(lang: str) -> list[list[tuple[int, list[str]]]]:
     from weasyprint import HTML
     from weasyprint.formatting_structure.boxes import LineBox, MarginBox, TextBox
 
-    from docgen.i18n import catalogs
     from docgen.i18n.languages import load_languages
-    from docgen.localise.document import localise
+    from docgen.localise.content import content, load_catalogs
     from docgen.render import html
     from docgen.source.read import load
     language = load_languages(ROOT / "locales")[lang]
-    local = localise(load(ROOT / "data" / "partnerships.yaml"), language,
-                     catalogs.load_all(ROOT / "locales", language), dt.date(2026, 1, 1))
+    local = content(load(ROOT / "data" / "partnerships.yaml"), language,
+                    load_catalogs(ROOT / "locales", language), dt.date(2026, 1, 1))
     page = html.render(local, ROOT / "templates")
     document = HTML(string=page, base_url=(ROOT / "templates").as_uri() + "/").render()
     found: dict[int, list[tuple[int, list[str]]]] = {}

@@ -12,9 +12,9 @@ from xml.etree import ElementTree
 
 import pytest
 
-from docgen.i18n import catalogs
 from docgen.i18n.languages import load_languages
-from docgen.localise.document import LDocument, localise
+from docgen.localise.content import content, load_catalogs
+from docgen.localise.document import LDocument
 from docgen.render.html import render
 from docgen.render.visuals import Visuals
 from docgen.source.read import load
@@ -76,8 +76,8 @@ MAP_WORDS = {
 
 def localised(root: Path, lang: str) -> LDocument:
     language = load_languages(root / "locales")[lang]
-    return localise(load(root / "data" / "partnerships.yaml"), language,
-                    catalogs.load_all(root / "locales", language), dt.date(2026, 1, 1))
+    return content(load(root / "data" / "partnerships.yaml"), language,
+                   load_catalogs(root / "locales", language), dt.date(2026, 1, 1))
 
 
 def parse(svg: str) -> ElementTree.Element:

@@ -1,4 +1,4 @@
-"""Where a docgen project keeps its inputs, and the edition date they imply."""
+"""Where a docgen project keeps its inputs and outputs, and the edition date they imply."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from functools import cached_property
 from pathlib import Path
 
 from .errors import DocgenError, Problem, UsageError
-from .files import file_sha256
 from .i18n.languages import Language, load_languages
 
 # Each format and its file in output/<lang>/; a plain build makes them all.
@@ -18,12 +17,6 @@ OUTPUTS = {"pdf": "brochure-{lang}.pdf", "print": "brochure-{lang}-print.pdf",
            "docx": "briefing-{lang}.docx", "html": "brochure-{lang}.html"}
 FORMATS = tuple(OUTPUTS)
 PDF_FORMATS = ("pdf", "print")          # built from the brochure's templates
-# The templates the other formats are made from (a folder: every file in it).
-TEMPLATES = {"docx": ("briefing.docx",),
-             "html": ("edition.html", "edition.css", "fonts", "visuals.html", "map")}
-# Everything else under templates/ may reach the brochure's PDF.
-NOT_PDF_TEMPLATES = ("briefing.docx", "index.html", "index.css", "review.html", "edition.html",
-                     "edition.css")
 # The print edition's output intent: a CMYK ICC profile (the print shop's, usually).
 PROFILE_VARIABLE = "DOCGEN_CMYK_PROFILE"
 DEFAULT_PROFILE = "/usr/share/color/icc/ghostscript/default_cmyk.icc"   # Debian: libgs-common
@@ -68,27 +61,6 @@ class Project:
         """The print edition's colour profile: $DOCGEN_CMYK_PROFILE (relative to the project
         folder) or Debian's default CMYK profile."""
         return self.root / os.environ.get(PROFILE_VARIABLE, DEFAULT_PROFILE)
-
-    def outside_inputs(self, fmt: str) -> list[str]:
-        """What a document is built from outside the project folder, as hashable text."""
-        if fmt != "print":
-            return []
-        profile = self.cmyk_profile()
-        return [f"{profile}:{file_sha256(profile) if profile.is_file() else 'missing'}"]
-
-    def inputs(self, lang: str, fmt: str) -> list[Path]:
-        """Every file one document is built from (its cache key hashes them)."""
-        files = [self.source, self.locales / "languages.yaml", self.locales / "style.yaml"]
-        files += sorted((self.locales / lang).rglob("*.po"))
-        if fmt in PDF_FORMATS:  # the page and every asset the fetcher may serve it
-            files += sorted(p for p in self.templates.rglob("*") if p.is_file()
-                            and p.name not in NOT_PDF_TEMPLATES)
-        else:
-            for name in TEMPLATES[fmt]:
-                path = self.templates / name
-                files += sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() \
-                    else [path]
-        return files
 
     def edition(self) -> dt.datetime:
         """The edition date: SOURCE_DATE_EPOCH, else the last commit of the inputs.

@@ -7,9 +7,8 @@ from ..project import Project
 
 
 def check_all(project: Project) -> list[Problem]:
-    from ..i18n import catalogs
     from ..i18n.rules import check_catalogs
-    from ..localise.document import localise
+    from ..localise.content import content, load_catalogs
     from ..render import html, pdf
     from ..source import imprint
     from ..source.read import load
@@ -27,10 +26,10 @@ def check_all(project: Project) -> list[Problem]:
     problems += imprint.warnings(doc.imprint, str(project.source), [x.code for x in languages])
     edition = project.edition().date()
     for language in languages:
-        cats = catalogs.load_all(project.locales, language)
+        cats = load_catalogs(project.locales, language)
         # Glyphs as WeasyPrint prints them; the draft prints every text of the final brochure
         # and its own markers, so one rendering per language covers both.
-        page = html.render(localise(doc, language, cats, edition), project.templates, True)
+        page = html.render(content(doc, language, cats, edition), project.templates, True)
         problems += pdf.glyph_problems(page, project.templates, f"{language.code}/brochure")
     return problems
 

@@ -61,9 +61,9 @@ def build(project: Project, options: Options,
         for job in jobs:
             if job not in todo:
                 entry = manifest.entries[f"{job.lang}/{job.fmt}"]
-                report.results.append(Result(job, entry["path"], entry["pages"], 0.0,
-                                             [tuple(f) for f in entry.get("fallbacks", [])],
-                                             entry["coverage"], skipped=True))
+                report.results.append(Result(job=job, path=entry.path, pages=entry.pages,
+                                             seconds=0.0, fallbacks=list(entry.fallbacks),
+                                             coverage=entry.coverage, skipped=True))
                 progress(f"{job.lang} {job.fmt}: up to date")
         stale = [r for r in report.results if r.fallbacks]
         if options.strict and stale:
@@ -110,7 +110,7 @@ def _publish(project: Project, manifest: Manifest, report: Report,
             progress(f"{job.lang} {job.fmt}: {result.path} ({pages}{result.seconds:.1f} s{note})")
     finally:
         if published or not failed:
-            formats = list(FORMATS) + sorted({e["format"] for e in manifest.entries.values()}
+            formats = list(FORMATS) + sorted({e.format for e in manifest.entries.values()}
                                              - set(FORMATS))
             manifest.save(project.output, [f"{lang}/{fmt}" for lang in project.languages
                                            for fmt in formats], keep=set(project.languages))
@@ -118,17 +118,29 @@ def _publish(project: Project, manifest: Manifest, report: Report,
 
 def _run(project: Project, jobs: list[Job], options: Options, workers: int
          ) -> Iterator[tuple[Job, Result | Exception]]:
-    """Each job with its result or what it raised."""
-    args = (options.draft, options.strict, True)
+    """Each job with its result or what it raised. The source and each language's catalogs
+    are read once, here, and handed to the jobs (no worker reads them again)."""
+    if not jobs:
+        return
+    # Babel and the YAML reader load only when there is something to build.
+    from ..localise.content import load_catalogs
+    from ..source.read import load
+
+    source = load(project.source)
+    catalogs = {code: load_catalogs(project.locales, project.languages[code])
+                for code in dict.fromkeys(job.lang for job in jobs)}
     if workers <= 1:
         for job in jobs:
             try:
-                yield job, run_job(str(project.root), job, *args)
+                yield job, run_job(str(project.root), job, source, catalogs[job.lang],
+                                   draft=options.draft, strict=options.strict, stage_only=True)
             except Exception as exc:
                 yield job, exc
         return
     with pool(workers) as executor:
-        futures = [(job, executor.submit(run_job, str(project.root), job, *args))
+        futures = [(job, executor.submit(run_job, str(project.root), job, source,
+                                         catalogs[job.lang], draft=options.draft,
+                                         strict=options.strict, stage_only=True))
                    for job in jobs]
         for job, future in futures:
             try:

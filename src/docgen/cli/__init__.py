@@ -101,15 +101,16 @@ def build(ctx: click.Context, langs: tuple[str, ...], formats: tuple[str, ...], 
     from ..build.pipeline import Options
     from ..build.pipeline import build as run
 
-    options = Options(langs, formats or FORMATS, strict, draft, force, jobs or 0)
+    options = Options(langs=langs, formats=formats or FORMATS, strict=strict, draft=draft,
+                      force=force, jobs=jobs or 0)
     report = run(current_project(ctx), options, progress=progress(ctx))
     for result in report.results:           # the warnings were printed once, by the build
         if result.fallbacks:
             when = " (at its last build)" if result.skipped else ""
             say(ctx, f"{result.path}: {len(result.fallbacks)} text(s) fell back to the "
                      f"source language{when}:")
-            lines = [f"  {domain}{f' [{context}]' if context else ''} ({reason}): {msgid[:70]}"
-                     for domain, context, msgid, reason in result.fallbacks]
+            lines = [f"  {f.domain}{f' [{f.context}]' if f.context else ''} ({f.reason}): "
+                     f"{f.msgid[:70]}" for f in result.fallbacks]
             for line in listing(ctx, lines):
                 say(ctx, line)
     say(ctx, summary(report))
@@ -156,7 +157,7 @@ def bundle(ctx: click.Context, order: str) -> None:
     Example:
       docgen bundle && (cd /tmp/x && unzip -q ~/docgen/output/dist/*.zip && sha256sum -c SHA256SUMS)
     """
-    from ..release.page import bundle as make_bundle
+    from ..release.bundle import bundle as make_bundle
     from ..release.state import current
     codes = _order(ctx, order)
     with built(ctx) as project:

@@ -48,6 +48,10 @@ class PluralRule:
     expression: str
     index: Callable[[int], int]
 
+    def __reduce__(self) -> tuple[Callable[[str], PluralRule], tuple[str]]:
+        """Pickled as its header text (a build hands catalogs to its worker processes)."""
+        return parse, (f"nplurals={self.nplurals}; plural={self.expression};",)
+
 
 def for_language(code: str) -> str:
     """The rule msginit writes for a language (CLDR's, through Babel, for any other)."""

@@ -11,11 +11,10 @@ declares which a slot prints (``running``/``display``); see ``render.html``.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from ..i18n.catalogs import Translations
-from ..i18n.languages import CONTENT, UI, Language
+from ..i18n.languages import CONTENT, Language
 from ..source.model import Document, Highlight, Partnership, Text
 from . import visuals
 from .formatting import Formatter
@@ -97,7 +96,7 @@ class LDocument:
     imprint: LImprint
     labels: Labels
     formatter: Formatter
-    fallbacks: list[Fallback] = field(default_factory=list)
+    content_fallbacks: list[Fallback] = field(default_factory=list)   # each text once
     links: dict[str, str] = field(default_factory=dict)   # a web address as printed -> URL
     regions: dict[str, Msg] = field(default_factory=dict)   # map unit -> name, for the map
     chart: list[LPanel] = field(default_factory=list)
@@ -106,13 +105,19 @@ class LDocument:
     def lang(self) -> str:
         return self.language.code
 
+    @property
+    def fallbacks(self) -> list[Fallback]:
+        """Every text printed in the source language: the content's, then the labels'
+        (complete before rendering, unless the catalogs are older than the code)."""
+        return [*self.content_fallbacks, *self.labels.fallbacks]
 
-def localise(doc: Document, language: Language, catalogs: Mapping[str, Translations | None],
-             edition: dt.date) -> LDocument:
-    """``catalogs`` maps a domain name to its Translations (None: the source language)."""
+
+def localise(doc: Document, language: Language, translations: Translations | None,
+             labels: Labels, edition: dt.date) -> LDocument:
+    """The model in the language of ``translations`` (its content catalog; None: the source
+    language) and of ``labels``; ``localise.content.content`` is the road that callers take."""
     fallbacks: list[Fallback] = []
-    content = _Lookup(CONTENT, catalogs.get(CONTENT.name), fallbacks)
-    labels = Labels(_Lookup(UI, catalogs.get(UI.name), fallbacks))
+    content = _Lookup(CONTENT, translations, fallbacks)
     patterns = {
         # Translators: a minimum on a display (a figure card), as in "50+ clinical trials a
         # year"; {number} is the number, e.g. "50".
@@ -160,14 +165,16 @@ def localise(doc: Document, language: Language, catalogs: Mapping[str, Translati
         website=imp.website, website_text=fmt.url(imp.website) if imp.website else "",
         copyright=imp.copyright, licence=imp.licence, source_note=source_note,
         font_credit=t(imp.font_credit), missing=imp.missing(language.code))
-    return LDocument(
+    local = LDocument(
         language=language, edition=edition, edition_text=fmt.date(edition),
         title=t(doc.title), subtitle=t(doc.subtitle), lead=t(doc.lead),
         conclusion=t(doc.conclusion), source_note=source_note, imprint=imprint,
         at_a_glance=[highlight(h) for h in doc.at_a_glance],
         partnerships=[partnership(p) for p in doc.partnerships],
-        labels=labels, formatter=fmt, fallbacks=fallbacks, links=_links(doc, fmt),
+        labels=labels, formatter=fmt, links=_links(doc, fmt),
         regions=visuals.regions(doc, t), chart=visuals.chart(doc, t, fmt))
+    local.content_fallbacks = list(dict.fromkeys(fallbacks))    # every text looked up: once
+    return local
 
 
 def _links(doc: Document, fmt: Formatter) -> dict[str, str]:

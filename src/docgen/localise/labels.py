@@ -1,8 +1,9 @@
-"""Finished strings: ``Msg`` (a text and its display form), the ui catalog as ``Labels``,
-and every fallback recorded as it is looked up."""
+"""Finished strings: ``Msg`` (a text and its display form), the ui catalog as ``Labels``
+(resolved before rendering), and every ``Fallback`` recorded as it is looked up."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..i18n.catalogs import Translations
@@ -58,6 +59,8 @@ def keep_dash(text: str) -> str:
 
 @dataclass(frozen=True)
 class Fallback:
+    """A text printed in the source language, and why (missing, fuzzy or untranslated)."""
+
     domain: str
     context: str | None
     msgid: str
@@ -66,7 +69,7 @@ class Fallback:
 
 @dataclass
 class _Lookup:
-    """One domain's catalog for one language, recording every fallback."""
+    """The content catalog of one language, recording every fallback as it is looked up."""
 
     domain: Domain
     translations: Translations | None
@@ -84,13 +87,35 @@ class _Lookup:
 
 
 class Labels:
-    """The ui catalog as templates and the DOCX renderer use it: ``_("…", name=value)``."""
+    """The ui catalog as templates and renderers use it: ``_("…", name=value)``.
 
-    def __init__(self, lookup: _Lookup) -> None:
-        self._lookup = lookup
+    Resolved once, before anything is rendered: ``msgids`` are every (msgid, msgid_plural)
+    the templates and renderers may ask for (the ui template's entries), and ``fallbacks``
+    lists each of them that falls back. Only catalogs older than the code (a label added
+    after the template was extracted) make a renderer ask for another one: it is looked up
+    then and, missing, still listed, never silent.
+
+    >>> labels = Labels(None, [("Contents", None)])
+    >>> labels("Contents"), labels.fallbacks
+    ('Contents', [])
+    """
+
+    def __init__(self, translations: Translations | None,
+                 msgids: Iterable[tuple[str, str | None]]) -> None:
+        self._translations = translations
+        self.fallbacks: list[Fallback] = []
+        self._lookup = _Lookup(UI, translations, self.fallbacks)
+        self._forms = {msgid: self._lookup.forms(msgid, None, plural)
+                       for msgid, plural in msgids}
+
+    def _resolved(self, msgid: str) -> tuple[list[str], bool]:
+        found = self._forms.get(msgid)
+        if found is None:                       # the template is older than the code
+            found = self._forms[msgid] = self._lookup.forms(msgid, None)
+        return found
 
     def raw(self, msgid: str) -> Msg:
-        forms, fallback = self._lookup.forms(msgid, None)
+        forms, fallback = self._resolved(msgid)
         return Msg.make(forms[0], fallback, key=(UI.name, None, msgid))
 
     def gettext(self, msgid: str, **values: object) -> Msg:
@@ -99,8 +124,10 @@ class Labels:
                         key=text.key)
 
     def ngettext(self, singular: str, plural: str, n: int, **values: object) -> Msg:
-        forms, fallback = self._lookup.forms(singular, None, plural)
-        catalog = self._lookup.translations
+        forms, fallback = self._resolved(singular)
+        if fallback or self._translations is None:
+            forms = [singular, plural]
+        catalog = self._translations
         # The source forms are English (singular, plural); a catalog's follow its own
         # Plural-Forms header, as in gettext.
         index = catalog.plural.index(n) if catalog is not None and not fallback else int(n != 1)

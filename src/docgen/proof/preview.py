@@ -31,12 +31,11 @@ def folder(project: Project, lang: str, document: str = "brochure") -> Path:
 
 
 def _localised(project: Project, language: Language) -> LDocument:
-    from ..i18n.catalogs import load_all
-    from ..localise.document import localise
+    from ..localise.content import content, load_catalogs
     from ..source.read import load
 
-    return localise(load(project.source), language, load_all(project.locales, language),
-                    project.edition().date())
+    return content(load(project.source), language, load_catalogs(project.locales, language),
+                   project.edition().date())
 
 
 def render_brochure(project: Project, language: Language, draft: bool, target: Path) -> int:

@@ -6,13 +6,13 @@ its state, compared with the last released edition (the newest ``edition-*`` git
 from __future__ import annotations
 
 import subprocess
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..i18n import catalogs, po
 from ..i18n.languages import CONTENT, Language
 from ..project import Project
+from .review_document import Item
 
 if TYPE_CHECKING:
     from ..localise.document import LDocument
@@ -20,22 +20,6 @@ if TYPE_CHECKING:
 Key = tuple[str, "str | None", str]        # (domain, msgctxt, msgid)
 
 STATES = ("translated", "fuzzy", "untranslated")
-
-
-@dataclass(frozen=True)
-class Item:
-    """One text as the proofreader sees it."""
-
-    domain: str
-    context: str | None
-    source: str
-    translation: str
-    state: str                  # translated, fuzzy or untranslated
-    previous: str | None        # a fuzzy entry's old source text
-    changed: bool               # new or different since the last edition
-    page: int | None            # first brochure page that prints it
-    section: str                # the brochure heading it stands under
-    line: int                   # the entry's line in its catalog
 
 
 def last_edition(root: Path) -> str | None:
@@ -130,16 +114,15 @@ def write(project: Project, language: Language, changed_only: bool = False) -> l
     """``output/review/review-<lang>.docx`` and ``.pdf``; returns their paths."""
     from ..build.publish import publish
     from ..files import write_atomic
-    from ..i18n.catalogs import load_all
     from ..i18n.languages import DOMAINS
-    from ..localise.document import localise
+    from ..localise.content import content, load_catalogs
     from ..source.read import load
     from . import review_document as render
 
     tag = last_edition(project.root)
     edition = project.edition()
-    local = localise(load(project.source), language, load_all(project.locales, language),
-                     edition.date())          # once: for the anchors and the labels
+    local = content(load(project.source), language, load_catalogs(project.locales, language),
+                    edition.date())          # once: for the anchors and the labels
     items = collect(project, local, tag, changed_only)
     table = render.rows(items, local.labels, tag, {d.name: d.source_lang for d in DOMAINS})
     title, note = render.intro(local.labels, language.name, tag)

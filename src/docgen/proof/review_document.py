@@ -10,12 +10,24 @@ import datetime as dt
 import io
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from ..localise.labels import Labels
 
-if TYPE_CHECKING:
-    from .review import Item
+
+@dataclass(frozen=True)
+class Item:
+    """One text as the proofreader sees it."""
+
+    domain: str
+    context: str | None
+    source: str
+    translation: str
+    state: str                  # translated, fuzzy or untranslated
+    previous: str | None        # a fuzzy entry's old source text
+    changed: bool               # new or different since the last edition
+    page: int | None            # first brochure page that prints it
+    section: str                # the brochure heading it stands under
+    line: int                   # the entry's line in its catalog
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from typing import Any
 from babel.units import format_unit
 from jinja2 import TemplateError
 
+from ..build.manifest import Entry
 from ..localise.document import LDocument
 from ..render.html import environment, template_problem
 from .state import EditionState
@@ -69,29 +70,28 @@ def _labels(doc: LDocument) -> dict[str, str]:
             "docx": _("Briefing for decision-makers (Word)")}
 
 
-def _document(doc: LDocument, entry: dict[str, Any], pages: int | None) -> dict[str, Any]:
+def _document(doc: LDocument, entry: Entry, pages: int | None) -> dict[str, Any]:
     _ = doc.labels.gettext
-    fmt = entry["format"]
-    size = size_text(entry["size"], doc.language.locale)
+    fmt = entry.format
+    size = size_text(entry.size, doc.language.locale)
     parts = [size]
     if pages:
         parts.insert(0, doc.labels.ngettext("{count} page", "{count} pages", pages,
                                             count=doc.formatter.number(pages)))
-    path = Path(entry["path"])
-    return {"href": entry["path"], "mime": MIME.get(path.suffix, "application/octet-stream"),
+    path = Path(entry.path)
+    return {"href": entry.path, "mime": MIME.get(path.suffix, "application/octet-stream"),
             "format": fmt, "label": _labels(doc).get(fmt, path.name),
             "details": " · ".join(parts), "download": fmt != "html",
             "thumbnail": f"thumbs/{path.name}.png" if fmt in THUMBNAILS else None,
             "alt": _("First page of {document}", document=_labels(doc).get(fmt, path.name))}
 
 
-def section(doc: LDocument, source: object, entries: list[dict[str, Any]],
+def section(doc: LDocument, source: object, entries: list[Entry],
             pages: dict[str, int], state: EditionState) -> dict[str, Any]:
     """One language's part of the page; ``entries`` are its manifest entries."""
     _ = doc.labels.gettext
-    known = sorted((e for e in entries if e["format"] in ORDER),
-                   key=lambda e: ORDER.index(e["format"]))
-    documents = [_document(doc, e, pages.get(e["path"]) or e.get("pages")) for e in known]
+    known = sorted((e for e in entries if e.format in ORDER), key=lambda e: ORDER.index(e.format))
+    documents = [_document(doc, e, pages.get(e.path) or e.pages) for e in known]
     share = state.languages.get(doc.lang)
     incomplete = None
     if share is not None and not share.complete:

@@ -18,7 +18,8 @@ from ..build.lock import BuildLock
 from ..build.pipeline import Options, build
 from ..errors import DocgenError, Problem, UsageError
 from ..project import Project
-from .page import bundle, page_order
+from .bundle import bundle
+from .page import page_order
 from .state import EditionState, current, run_git
 
 TAG_PREFIX = "edition-"
@@ -88,7 +89,8 @@ def release(project: Project, allow_incomplete: tuple[str, ...] = (), allow_dirt
             if not langs:
                 continue
             try:
-                report = build(project, Options(langs, strict=is_strict), progress=progress)
+                report = build(project, Options(langs=langs, strict=is_strict),
+                               progress=progress)
             except DocgenError as exc:
                 reasons += [p for p in exc.problems if p not in reasons]
                 continue
