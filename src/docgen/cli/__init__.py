@@ -13,9 +13,9 @@ from typing import Any
 import click
 
 from .. import __version__
-from ..errors import DocgenError
+from ..errors import DocgenError, raise_if_errors
 from ..project import FORMATS
-from .context import NORMAL, QUIET, VERBOSE, built, listing, progress, say, summary
+from .context import NORMAL, QUIET, VERBOSE, built, listing, progress, say, show, summary
 from .context import project as current_project
 
 LANG_HELP = "Language code (repeat for several; default: all in locales/languages.yaml)."
@@ -30,9 +30,7 @@ class _Group(click.Group):
         except DocgenError as exc:
             if ctx.obj and ctx.obj.get("debug"):
                 raise
-            for problem in exc.problems:
-                click.echo(f"error: {problem}" if not problem.warning else str(problem),
-                           err=True)
+            show(exc.warnings + exc.problems)
             ctx.exit(exc.exit_code)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
@@ -101,9 +99,10 @@ def build(ctx: click.Context, langs: tuple[str, ...], formats: tuple[str, ...], 
     from ..build.pipeline import Options
     from ..build.pipeline import build as run
 
-    options = Options(langs, formats or FORMATS, strict, draft, force, jobs or 0)
+    options = Options(langs=langs, formats=formats or FORMATS, strict=strict, draft=draft,
+                      force=force, jobs=jobs or 0)
     report = run(current_project(ctx), options, progress=progress(ctx))
-    for result in report.results:           # the warnings were printed once, by the build
+    for result in report.results:
         if result.fallbacks:
             when = " (at its last build)" if result.skipped else ""
             say(ctx, f"{result.path}: {len(result.fallbacks)} text(s) fell back to the "
@@ -112,6 +111,7 @@ def build(ctx: click.Context, langs: tuple[str, ...], formats: tuple[str, ...], 
                      for domain, context, msgid, reason in result.fallbacks]
             for line in listing(ctx, lines):
                 say(ctx, line)
+    show(report.warnings + report.notices)
     say(ctx, summary(report))
 
 
@@ -171,14 +171,19 @@ def bundle(ctx: click.Context, order: str) -> None:
 @click.option("--strict", is_flag=True, help="Warnings (typography, wording, spelling) fail too.")
 @click.pass_context
 def check(ctx: click.Context, strict: bool) -> None:
-    """Check the source, the catalogs and that the bundled fonts cover every language."""
-    from ..build.gate import check_all
-    problems = check_all(current_project(ctx))
-    for problem in problems:
-        click.echo(str(problem), err=True)
-    if any(not p.warning or strict for p in problems):
-        ctx.exit(1)
-    say(ctx, f"all checks passed; {len(problems)} warning(s)")
+    """Check the source, the catalogs and that the bundled fonts cover every language.
+
+    \b
+    Example:
+      docgen check --strict             # what 'docgen release' will refuse
+    """
+    from ..build.gate import CHECK, gate
+    project = current_project(ctx)
+    project.check_exists()
+    verdict = gate(project, project.select([]), CHECK)
+    raise_if_errors(verdict.problems, strict)
+    show(verdict.warnings)
+    say(ctx, f"all checks passed; {len(verdict.warnings)} warning(s)")
 
 
 from .i18n import i18n  # noqa: E402  (the translators' commands)

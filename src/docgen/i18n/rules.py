@@ -164,17 +164,21 @@ def check_catalog(path: Path, language: Language) -> list[Problem]:
 
 
 def check_catalogs(locales: Path, languages: list[Language], source: Path | None = None,
-          edition_year: int | None = None) -> list[Problem]:
-    """The gate: every problem of every catalog of these languages, then the wording
-    warnings (``source`` and ``edition_year`` default to the project's)."""
-    from .wording import wording
+          edition_year: int | None = None, catalogs: bool = True, wording: bool = True
+          ) -> list[Problem]:
+    """Every problem of every catalog of these languages, then the wording warnings
+    (``source`` and ``edition_year`` default to the project's); ``catalogs``/``wording``
+    False leaves that family to another caller (the gate asks for each by name)."""
+    from .wording import wording as wording_warnings
     problems = []
-    for language in languages:
+    for language in languages if catalogs else []:
         for domain in language.domains():
             path = po_path(locales, language.code, domain)
             problems.extend(check_catalog(path, language))
             problems.extend(_missing(path, locales, domain))
-    return problems + wording(locales, languages, source, edition_year)
+    if wording:
+        problems += wording_warnings(locales, languages, source, edition_year)
+    return problems
 
 
 def _missing(path: Path, locales: Path, domain: Domain) -> list[Problem]:
