@@ -13,7 +13,7 @@ from typing import Any
 import click
 
 from .. import __version__
-from ..errors import DocgenError, raise_if_errors
+from ..errors import DocgenError, Problem, raise_if_errors
 from ..project import FORMATS
 from .context import NORMAL, QUIET, VERBOSE, built, listing, progress, say, show, summary
 from .context import project as current_project
@@ -162,8 +162,9 @@ def bundle(ctx: click.Context, order: str) -> None:
     with built(ctx) as project:
         state = current(project)
         if state.git.dirty:
-            click.echo("warning: data/, locales/ or templates/ have uncommitted changes (or "
-                       "this is not a git checkout): the bundle is named -dirty", err=True)
+            show([Problem("docgen bundle", None, "data/, locales/ or templates/ have "
+                          "uncommitted changes (or this is not a git checkout): the bundle is "
+                          "named -dirty", warning=True)])
         click.echo(str(make_bundle(project, state, codes)))
 
 
