@@ -103,5 +103,7 @@ def test_a_no_op_build_still_shows_its_warnings_and_strict_still_fails(
     assert code == 0 and again[-1] == "0 built, 1 up to date; 7 warning(s)", again
     assert [x for x in again if x.startswith(warning)] == \
         [x for x in first if x.startswith(warning)] != []
+    code, quiet = run(project_dir, ("-q", *args))
+    assert code == 0 and quiet == [x for x in again if ": warning: " in x]   # -q: only those
     code, strict = run(project_dir, (*args, "--strict"))
     assert code == 1 and any(": (strict) typography: use the apostrophe" in x for x in strict)

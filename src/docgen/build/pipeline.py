@@ -44,7 +44,8 @@ def build(project: Project, options: Options,
         jobs = plan(project, options, edition)
         todo = [j for j in jobs
                 if options.force or not manifest.is_current(project, j.lang, j.fmt, j.key)]
-        # Before any job: the source loaded and validated once, every catalog checked. When
+        # Before any job: the source loaded and validated once, every catalog checked
+        # (``verdict.document`` is that source, for the jobs; None when there is no job). When
         # every job is current, the manifest vouches for the inputs: the stored verdict for
         # the same input hashes is reused, nothing is parsed.
         verdict = gate(project, languages, BUILD, edition, reuse=not todo,

@@ -55,9 +55,8 @@ def show(problems: Iterable[Problem]) -> None:
 
 
 def progress(ctx: click.Context) -> Callable[[str], None]:
-    """The build's progress lines: all of them, or only its warnings with ``-q``."""
-    return lambda m: say(ctx, m, QUIET if m.startswith("warning") or ": warning: " in m
-                         else NORMAL)
+    """The build's progress lines (none with ``-q``; its problems come back as data)."""
+    return lambda m: say(ctx, m)
 
 
 def listing(ctx: click.Context, lines: list[str], limit: int = 20) -> list[str]:
