@@ -73,9 +73,10 @@ def gate(project: Project, languages: list[Language], families: tuple[str, ...] 
     when = edition or project.edition()
     key = _key(project, languages, families, when, job_keys)
     if reuse:
-        stored = _stored(project).get(key)
-        if stored is not None:
-            return Verdict(tuple(Problem(**p) for p in stored))
+        try:
+            return Verdict(tuple(Problem(**p) for p in _stored(project)[key]))
+        except (KeyError, TypeError):
+            pass                    # not stored, or not as this code stores it: run
     verdict = _run(project, languages, families, when)
     if not any(p.message.startswith("spelling not checked") for p in verdict.problems):
         _store(project, key, verdict.problems)     # (a dictionary installed later is seen)
