@@ -33,6 +33,8 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from layout import layout, print_layout  # benchmarks/layout.py, beside this script
+
 ROOT = Path(__file__).resolve().parent.parent
 DOCGEN = [sys.executable, "-m", "docgen"]
 # Measured as users run it: Python caches compiled modules (some sandboxes switch that off
@@ -147,56 +149,6 @@ def save_to_preview(project: Path, runs: int = 5) -> float:
     finally:
         watcher.stop()
     return statistics.median(seconds)
-
-
-def layout(langs: tuple[str, ...] = ("de", "fr", "nl", "en"), repeat: int = 5
-           ) -> list[tuple[str, int, float, float]]:
-    """Warm layout time per page: (language, pages, wall and CPU seconds per page), medians.
-
-    The CPU time is this process's own: on a machine shared with other work, the wall time
-    also counts the waits for a core.
-    """
-    import datetime as dt
-
-    sys.path.insert(0, str(ROOT / "src"))
-    from weasyprint import HTML
-
-    from docgen.i18n import catalogs
-    from docgen.i18n.languages import load_languages
-    from docgen.localise.document import localise
-    from docgen.render import html
-    from docgen.render.pdf import AssetFetcher
-    from docgen.source.read import load
-
-    doc = load(ROOT / "data" / "partnerships.yaml")
-    languages = load_languages(ROOT / "locales")
-    out = []
-    for lang in langs:
-        language = languages[lang]
-        local = localise(doc, language, catalogs.load_all(ROOT / "locales", language),
-                         dt.date(2026, 11, 28))
-        page = html.render(local, ROOT / "templates")
-        fetcher = AssetFetcher(ROOT / "templates")
-        base = fetcher.root.as_uri() + "/"
-        HTML(string=page, base_url=base, url_fetcher=fetcher).render(pdf_tags=True)   # warm
-        walls, cpus, pages = [], [], 0
-        for _ in range(repeat):
-            start, cpu = time.perf_counter(), time.process_time()
-            document = HTML(string=page, base_url=base, url_fetcher=fetcher).render(
-                pdf_tags=True)
-            walls.append(time.perf_counter() - start)
-            cpus.append(time.process_time() - cpu)
-            pages = len(document.pages)
-        out.append((lang, pages, statistics.median(walls) / pages,
-                    statistics.median(cpus) / pages))
-    return out
-
-
-def print_layout() -> None:
-    print(f"WeasyPrint warm layout per page (target <= 80 ms), Python {sys.version.split()[0]}")
-    for lang, pages, wall, cpu in layout():
-        print(f"  layout {lang:<3}{pages:>4} pages {wall * 1000:>6.0f} ms a page "
-              f"(CPU {cpu * 1000:.0f} ms)")
 
 
 def main() -> None:
