@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from docgen.build.gate import imprint_warnings
+from docgen.build.gate import IMPRINT, gate
 from docgen.i18n.languages import load_languages
 from docgen.localise.content import content, load_catalogs
 from docgen.project import Project
@@ -21,6 +21,11 @@ from .conftest import ROOT, fill_imprint
 
 EMPTY_NAME, EMPTY_SITE, EMPTY_CONTACT = 'name: ""', 'website: ""', 'contact: ""'
 BAD_SITE = 'website: "www.example.be"'
+
+
+def imprint_warnings(project: Project, langs: list[str]) -> list:
+    """The gate's imprint family alone."""
+    return list(gate(project, project.select(langs), (IMPRINT,)).problems)
 
 
 def line_of(path: Path, needle: str) -> int:

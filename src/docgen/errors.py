@@ -21,14 +21,19 @@ class Problem:
 
 
 class DocgenError(Exception):
-    """A failure the user can fix; ``problems`` lists every location found."""
+    """A failure the user can fix; ``problems`` lists every location found.
+
+    ``warnings``: what the same run found that does not fail it, shown before the errors.
+    """
 
     exit_code = 1
 
-    def __init__(self, problems: list[Problem] | str) -> None:
+    def __init__(self, problems: list[Problem] | str,
+                 warnings: list[Problem] | tuple[()] = ()) -> None:
         if isinstance(problems, str):
             problems = [Problem("docgen", None, problems)]
         self.problems = list(problems)
+        self.warnings = list(warnings)
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
@@ -38,11 +43,21 @@ class UsageError(DocgenError):
     exit_code = 2
 
 
-def raise_if_errors(problems: list[Problem]) -> None:
-    """Stop once, after validation collected everything it found."""
+def raise_if_errors(problems: list[Problem] | tuple[Problem, ...], strict: bool = False
+                    ) -> None:
+    """Stop once, after validation collected everything it found; ``strict``: warnings too.
+
+    >>> raise_if_errors([Problem("fr.po", 3, "odd", warning=True)])
+    >>> raise_if_errors([Problem("fr.po", 3, "odd", warning=True)], strict=True)
+    Traceback (most recent call last):
+    docgen.errors.DocgenError: fr.po:3: (strict) odd
+    """
     errors = [p for p in problems if not p.warning]
+    if strict:
+        errors += [Problem(p.path, p.line, f"(strict) {p.message}") for p in problems
+                   if p.warning]
     if errors:
-        raise DocgenError(errors)
+        raise DocgenError(errors, [] if strict else [p for p in problems if p.warning])
 
 
 def raise_failures(failures: list[BaseException]) -> None:

@@ -11,46 +11,36 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from ..errors import DocgenError, Problem, raise_failures
-from ..i18n.rules import check_catalogs
+from ..errors import DocgenError, Problem, raise_failures, raise_if_errors
 from ..project import FORMATS, Project
-from ..render.fonts import harfbuzz_subset_available
-from .gate import imprint_warnings
+from .gate import BUILD, gate
 from .job import Result, run_job
 from .lock import BuildLock
 from .manifest import Manifest
 from .plan import Job, Options, plan
 from .publish import commit, discard, remove_leftovers
-from .workers import pool
+
+if TYPE_CHECKING:
+    from ..source.model import Document
 
 
 @dataclass
 class Report:
     results: list[Result] = field(default_factory=list)
-    warnings: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)     # the gate's: --strict fails
+    notices: list[Problem] = field(default_factory=list)      # about this machine: never fail
 
 
 def build(project: Project, options: Options,
           progress: Callable[[str], None] = lambda message: None) -> Report:
+    """Build what is out of date. The gate's warnings are returned (``Report.warnings``) or
+    raised with its errors (``DocgenError.warnings``): the CLI prints them, not the build."""
     project.check_exists()
     languages = project.select(options.langs)
     report = Report()
     edition = project.edition()             # once: the gate's target lint and every job
-    problems = check_catalogs(project.locales, languages, project.source, edition.year)
-    errors = [p for p in problems if not p.warning]
-    if errors:
-        raise DocgenError(errors)
-    problems += imprint_warnings(project, [language.code for language in languages])
-    report.warnings = problems
-    if options.strict and problems:
-        raise DocgenError([Problem(p.path, p.line, f"(strict) {p.message}") for p in problems])
-    for warning in problems:            # said once, here, labelled "warning:"
-        progress(str(warning))
-    if {"pdf", "print"} & set(options.formats) and not harfbuzz_subset_available():
-        progress("warning: libharfbuzz-subset0 is missing: WeasyPrint falls back to fontTools, "
-                 "about 3 times slower (install it with scripts/setup or apt-get install "
-                 "libharfbuzz-subset0)")
     with BuildLock(project.output):
         for leftover in remove_leftovers(project.output):
             progress(f"removed {leftover.name}, left by an interrupted build")
@@ -58,6 +48,19 @@ def build(project: Project, options: Options,
         jobs = plan(project, options, edition)
         todo = [j for j in jobs
                 if options.force or not manifest.is_current(project, j.lang, j.fmt, j.key)]
+        # Before any job: the source loaded and validated once, every catalog checked
+        # (``verdict.document`` is that source, for the jobs; None when there is no job). When
+        # every job is current, the manifest vouches for the inputs: the stored verdict for
+        # the same input hashes is reused, nothing is parsed.
+        verdict = gate(project, languages, BUILD, edition, reuse=not todo,
+                       job_keys=tuple(job.key for job in jobs))
+        raise_if_errors(verdict.problems, options.strict)
+        report.warnings = verdict.warnings
+        if {"pdf", "print"} & {j.fmt for j in todo} and not _harfbuzz_subset_available():
+            report.notices.append(Problem("docgen", None, "libharfbuzz-subset0 is missing: "
+                                           "WeasyPrint falls back to fontTools, about 3 times "
+                                           "slower (install it with scripts/setup or apt-get "
+                                           "install libharfbuzz-subset0)", warning=True))
         for job in jobs:
             if job not in todo:
                 entry = manifest.entries[f"{job.lang}/{job.fmt}"]
@@ -74,7 +77,7 @@ def build(project: Project, options: Options,
         done: list[Result] = []
         failed: dict[str, list[BaseException]] = {}
         try:
-            for job, outcome in _run(project, todo, options, workers):
+            for job, outcome in _run(project, todo, options, workers, verdict.document):
                 if isinstance(outcome, Result):
                     done.append(outcome)
                 else:
@@ -82,7 +85,10 @@ def build(project: Project, options: Options,
             _publish(project, manifest, report, done, set(failed), progress)
         finally:
             discard([r.staged for r in done if r.staged is not None])
-    raise_failures([exc for excs in failed.values() for exc in excs])
+    try:
+        raise_failures([exc for excs in failed.values() for exc in excs])
+    except DocgenError as exc:
+        raise DocgenError(exc.problems, report.warnings + report.notices) from None
     return report
 
 
@@ -109,24 +115,30 @@ def _publish(project: Project, manifest: Manifest, report: Report,
             pages = f"{result.pages} pages, " if result.pages else ""
             progress(f"{job.lang} {job.fmt}: {result.path} ({pages}{result.seconds:.1f} s{note})")
     finally:
-        if published or not failed:
+        dropped = {e.language for e in manifest.entries.values()} - set(project.languages)
+        if (published or not failed) and (done or dropped):     # a no-op writes nothing
             formats = list(FORMATS) + sorted({e.format for e in manifest.entries.values()}
                                              - set(FORMATS))
             manifest.save(project.output, [f"{lang}/{fmt}" for lang in project.languages
                                            for fmt in formats], keep=set(project.languages))
 
 
-def _run(project: Project, jobs: list[Job], options: Options, workers: int
-         ) -> Iterator[tuple[Job, Result | Exception]]:
-    """Each job with its result or what it raised. The source and each language's catalogs
-    are read once, here, and handed to the jobs (no worker reads them again)."""
+def _harfbuzz_subset_available() -> bool:
+    from ..render.fonts import harfbuzz_subset_available  # (ctypes: only when rendering)
+    return harfbuzz_subset_available()
+
+
+def _run(project: Project, jobs: list[Job], options: Options, workers: int,
+         source: Document | None) -> Iterator[tuple[Job, Result | Exception]]:
+    """Each job with its result or what it raised. ``source`` is the gate's (loaded and
+    validated once, before any job); each language's catalogs are read once, here: no
+    worker reads either again."""
     if not jobs:
         return
-    # Babel and the YAML reader load only when there is something to build.
-    from ..localise.content import load_catalogs
+    from ..localise.content import load_catalogs  # Babel: only when there is work
     from ..source.read import load
 
-    source = load(project.source)
+    source = source if source is not None else load(project.source)
     catalogs = {code: load_catalogs(project.locales, project.languages[code])
                 for code in dict.fromkeys(job.lang for job in jobs)}
     if workers <= 1:
@@ -137,6 +149,7 @@ def _run(project: Project, jobs: list[Job], options: Options, workers: int
             except Exception as exc:
                 yield job, exc
         return
+    from .workers import pool  # process pools load only when there is work for them
     with pool(workers) as executor:
         futures = [(job, executor.submit(run_job, str(project.root), job, source,
                                          catalogs[job.lang], draft=options.draft,

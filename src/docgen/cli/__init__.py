@@ -13,9 +13,9 @@ from typing import Any
 import click
 
 from .. import __version__
-from ..errors import DocgenError
+from ..errors import DocgenError, Problem, raise_if_errors
 from ..project import FORMATS
-from .context import NORMAL, QUIET, VERBOSE, built, listing, progress, say, summary
+from .context import NORMAL, QUIET, VERBOSE, built, listing, progress, say, show, summary
 from .context import project as current_project
 
 LANG_HELP = "Language code (repeat for several; default: all in locales/languages.yaml)."
@@ -30,9 +30,7 @@ class _Group(click.Group):
         except DocgenError as exc:
             if ctx.obj and ctx.obj.get("debug"):
                 raise
-            for problem in exc.problems:
-                click.echo(f"error: {problem}" if not problem.warning else str(problem),
-                           err=True)
+            show(exc.warnings + exc.problems)
             ctx.exit(exc.exit_code)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
@@ -104,7 +102,7 @@ def build(ctx: click.Context, langs: tuple[str, ...], formats: tuple[str, ...], 
     options = Options(langs=langs, formats=formats or FORMATS, strict=strict, draft=draft,
                       force=force, jobs=jobs or 0)
     report = run(current_project(ctx), options, progress=progress(ctx))
-    for result in report.results:           # the warnings were printed once, by the build
+    for result in report.results:
         if result.fallbacks:
             when = " (at its last build)" if result.skipped else ""
             say(ctx, f"{result.path}: {len(result.fallbacks)} text(s) fell back to the "
@@ -113,6 +111,7 @@ def build(ctx: click.Context, langs: tuple[str, ...], formats: tuple[str, ...], 
                      f"{f.msgid[:70]}" for f in result.fallbacks]
             for line in listing(ctx, lines):
                 say(ctx, line)
+    show(report.warnings + report.notices)
     say(ctx, summary(report))
 
 
@@ -163,8 +162,9 @@ def bundle(ctx: click.Context, order: str) -> None:
     with built(ctx) as project:
         state = current(project)
         if state.git.dirty:
-            click.echo("warning: data/, locales/ or templates/ have uncommitted changes (or "
-                       "this is not a git checkout): the bundle is named -dirty", err=True)
+            show([Problem("docgen bundle", None, "data/, locales/ or templates/ have "
+                          "uncommitted changes (or this is not a git checkout): the bundle is "
+                          "named -dirty", warning=True)])
         click.echo(str(make_bundle(project, state, codes)))
 
 
@@ -172,14 +172,19 @@ def bundle(ctx: click.Context, order: str) -> None:
 @click.option("--strict", is_flag=True, help="Warnings (typography, wording, spelling) fail too.")
 @click.pass_context
 def check(ctx: click.Context, strict: bool) -> None:
-    """Check the source, the catalogs and that the bundled fonts cover every language."""
-    from ..build.gate import check_all
-    problems = check_all(current_project(ctx))
-    for problem in problems:
-        click.echo(str(problem), err=True)
-    if any(not p.warning or strict for p in problems):
-        ctx.exit(1)
-    say(ctx, f"all checks passed; {len(problems)} warning(s)")
+    """Check the source, the catalogs and that the bundled fonts cover every language.
+
+    \b
+    Example:
+      docgen check --strict             # what 'docgen release' will refuse
+    """
+    from ..build.gate import CHECK, gate
+    project = current_project(ctx)
+    project.check_exists()
+    verdict = gate(project, project.select([]), CHECK)
+    raise_if_errors(verdict.problems, strict)
+    show(verdict.warnings)
+    say(ctx, f"all checks passed; {len(verdict.warnings)} warning(s)")
 
 
 from .i18n import i18n  # noqa: E402  (the translators' commands)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -12,6 +12,7 @@ import click
 
 if TYPE_CHECKING:
     from ..build.pipeline import Report
+    from ..errors import Problem
     from ..project import Project
 
 
@@ -46,10 +47,16 @@ def say(ctx: click.Context, message: str, level: int = NORMAL) -> None:
         click.echo(message, err=True)
 
 
+def show(problems: Iterable[Problem]) -> None:
+    """The one printer of problems, for every command (also with ``-q``):
+    ``error: path:line: message`` and ``path:line: warning: message``."""
+    for problem in problems:
+        click.echo(str(problem) if problem.warning else f"error: {problem}", err=True)
+
+
 def progress(ctx: click.Context) -> Callable[[str], None]:
-    """The build's progress lines: all of them, or only its warnings with ``-q``."""
-    return lambda m: say(ctx, m, QUIET if m.startswith("warning") or ": warning: " in m
-                         else NORMAL)
+    """The build's progress lines (none with ``-q``; its problems come back as data)."""
+    return lambda m: say(ctx, m)
 
 
 def listing(ctx: click.Context, lines: list[str], limit: int = 20) -> list[str]:
@@ -73,6 +80,7 @@ def built(ctx: click.Context) -> Iterator[Project]:
     current.check_exists()          # outside a project: no output/ and no lock file
     with BuildLock(current.output):
         report = build(current, Options(), progress=progress(ctx))
+        show(report.warnings + report.notices)
         say(ctx, summary(report))
         yield current
 

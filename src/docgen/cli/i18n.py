@@ -8,11 +8,11 @@ from pathlib import Path
 
 import click
 
-from ..errors import DocgenError, Problem, UsageError
+from ..errors import DocgenError, Problem, UsageError, raise_if_errors
 from ..files import write_atomic
 from ..i18n.languages import Language
 from .context import project as current_project
-from .context import say
+from .context import say, show
 
 LANG_HELP = "Language code (repeat for several; default: all)."
 
@@ -182,22 +182,17 @@ def status(ctx: click.Context, langs: tuple[str, ...], as_json: bool,
 def check_command(ctx: click.Context, langs: tuple[str, ...], strict: bool) -> None:
     """The gate every build runs: syntax, headers, placeholders, markup, characters; and
     the wording warnings: spelling, the glossary, targets no longer in the future."""
-    from ..i18n.rules import check_catalogs
+    from ..build.gate import I18N_CHECK, gate
     from ..i18n.status import status as compute
     project = current_project(ctx)
     languages = project.select(langs)
-    year = project.edition().year if project.source.exists() else None
-    problems = check_catalogs(project.locales, languages, project.source, year)
-    errors = [p for p in problems if not p.warning or strict]
-    for p in problems:
-        if p.warning and not strict:
-            click.echo(str(p), err=True)
-    if errors:
-        raise DocgenError(errors)
+    verdict = gate(project, languages, I18N_CHECK)
+    raise_if_errors(verdict.problems, strict)
+    show(verdict.warnings)
     for row in compute(project.locales, languages):
         waiting = " (they fall back to the source text)" if row.fuzzy or row.untranslated else ""
         say(ctx, f"{row.path}: {row.fuzzy} fuzzy, {row.untranslated} untranslated{waiting}")
-    say(ctx, f"catalogs OK ({len(problems)} warning(s))")
+    say(ctx, f"catalogs OK ({len(verdict.warnings)} warning(s))")
 
 
 @i18n.command()

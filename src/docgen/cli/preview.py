@@ -7,7 +7,7 @@ import functools
 import click
 
 from .context import project as current_project
-from .context import say
+from .context import say, show
 
 
 @click.command()
@@ -30,9 +30,10 @@ def preview(ctx: click.Context, langs: tuple[str, ...], fmt: str, draft: bool, d
       docgen preview --lang fr --draft
       docgen preview --lang fr --format docx
     """
+    from ..build.gate import PREVIEW, gate
     from ..build.lock import BuildLock
     from ..build.publish import publish
-    from ..i18n.rules import check_catalogs
+    from ..errors import raise_if_errors
     from ..proof.preview import (
         contact_sheet,
         docx_contact_sheet,
@@ -47,7 +48,9 @@ def preview(ctx: click.Context, langs: tuple[str, ...], fmt: str, draft: bool, d
     languages = project.select(langs)
     if fmt == "docx":
         soffice()                   # say it before rendering, not after
-    _gate(check_catalogs(project.locales, languages, project.source, project.edition().year))
+    verdict = gate(project, languages, PREVIEW)
+    raise_if_errors(verdict.problems)
+    show(verdict.warnings)
     for language in languages:
         if fmt == "pdf":
             where = folder(project, language.code)
@@ -62,16 +65,6 @@ def preview(ctx: click.Context, langs: tuple[str, ...], fmt: str, draft: bool, d
                 publish(target, functools.partial(render_briefing, project, language, draft))
             sheet = docx_contact_sheet(target, where, dpi)
         say(ctx, f"wrote {sheet.relative_to(project.root)}")
-
-
-def _gate(problems: list) -> None:
-    from ..errors import DocgenError
-    for problem in problems:
-        if problem.warning:
-            click.echo(str(problem), err=True)
-    errors = [p for p in problems if not p.warning]
-    if errors:
-        raise DocgenError(errors)
 
 
 @click.command()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import click
 
+from ..errors import Problem
+from .context import progress, show
 from .context import project as current_project
 
 
@@ -32,9 +34,9 @@ def release(ctx: click.Context, allow_incomplete: tuple[str, ...], allow_dirty: 
 
     done = run(current_project(ctx), allow_incomplete, allow_dirty,
                tuple(c.strip() for c in order.split(",") if c.strip()),
-               progress=lambda m: click.echo(m, err=True))
-    for code in done.state.allowed_incomplete:
-        click.echo(f"warning: {code} is published incomplete (--allow-incomplete)", err=True)
+               progress=progress(ctx))
+    show([Problem(f"locales/{code}", None, "published incomplete (--allow-incomplete)",
+                  warning=True) for code in done.state.allowed_incomplete])
     if done.tag:
         click.echo(f"tagged {done.tag} at {(done.state.git.commit or '')[:12]}", err=True)
     else:

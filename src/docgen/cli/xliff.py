@@ -8,7 +8,7 @@ import click
 
 from ..errors import DocgenError, Problem
 from .context import project as current_project
-from .context import say
+from .context import say, show
 
 
 @click.command("export")
@@ -82,9 +82,7 @@ def import_command(ctx: click.Context, files: tuple[Path, ...]) -> None:
         imported = xliff.read(path, entries)
         entries, changed, found = xliff.apply(entries, imported, lang, path.name)
         problems = imported.problems + found
-        for problem in problems:
-            if problem.warning:
-                click.echo(str(problem), err=True)
+        show(p for p in problems if p.warning)
         errors = [p for p in problems if not p.warning]
         if errors:
             raise DocgenError(errors + [Problem(path.name, None, f"nothing imported into "

@@ -166,23 +166,26 @@ def check_catalog(path: Path, language: Language) -> list[Problem]:
 
 
 def check_catalogs(locales: Path, languages: list[Language], source: Path | None = None,
-                   edition_year: int | None = None, doc: Document | None = None
-                   ) -> list[Problem]:
-    """The gate: every problem of every catalog of these languages, then the wording
-    warnings. With ``source`` (the German source's file) they cover the source too: its
-    spelling and, with ``edition_year``, its targets; ``doc`` is the source already loaded
-    (else it is loaded only when the wording cache cannot answer)."""
-    from .wording import wording  # PyYAML and the dictionaries: only when the gate runs
+                   edition_year: int | None = None, doc: Document | None = None,
+                   catalogs: bool = True, wording: bool = True) -> list[Problem]:
+    """Every problem of every catalog of these languages, then the wording warnings.
+    With ``source`` (the German source's file) they cover the source too: its spelling and,
+    with ``edition_year``, its targets; ``doc`` is the source already loaded (else it is
+    loaded only when the wording cache cannot answer). ``catalogs``/``wording`` False leaves
+    that family to another caller (the gate asks for each by name)."""
+    from .wording import wording as wording_warnings  # PyYAML, dictionaries: when it runs
     problems = []
-    for language in languages:
+    for language in languages if catalogs else []:
         for domain in language.domains():
             path = po_path(locales, language.code, domain)
             problems.extend(check_catalog(path, language))
             problems.extend(_missing(path, locales, domain))
-    found = wording(locales, languages, source=source, edition_year=edition_year or 0,
-                    doc=doc if doc is not None or source is None else partial(_load, source),
-                    cache=locales.parent / "output" / ".cache" / "wording.json")
-    return problems + found
+    if wording:
+        problems += wording_warnings(
+            locales, languages, source=source, edition_year=edition_year or 0,
+            doc=doc if doc is not None or source is None else partial(_load, source),
+            cache=locales.parent / "output" / ".cache" / "wording.json")
+    return problems
 
 
 def _load(source: Path) -> Document | None:

@@ -54,7 +54,7 @@ def placed(project: Project, local: LDocument
     from weasyprint import HTML
 
     from ..render import html
-    from ..render.pdf import AssetFetcher
+    from ..render.fetcher import AssetFetcher
 
     keys: list[Key] = []
     page_html = html.render(local, project.templates, draft=False, anchors=keys)

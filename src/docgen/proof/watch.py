@@ -78,20 +78,19 @@ class Watcher:
         """Gate, render, rasterise; returns the problems shown on the page (none: success)."""
         import json
 
+        from ..build.gate import WATCH, gate
         from ..build.lock import BuildLock
         from ..build.publish import publish
         from ..files import write_atomic
-        from ..i18n.rules import check_catalogs
         from .preview import pages, render_brochure
 
         started = time.perf_counter()
         problems: list[str] = []
         try:
-            found = check_catalogs(self.project.locales, [self.language], self.project.source,
-                                   self.project.edition().year)
-            problems = [str(p) for p in found if not p.warning]
+            verdict = gate(self.project, [self.language], WATCH)
+            problems = [str(p) for p in verdict.errors]
             if problems:
-                raise DocgenError([p for p in found if not p.warning])
+                raise DocgenError(verdict.errors)
             self.folder.mkdir(parents=True, exist_ok=True)
             target = self.folder / f"brochure-{self.language.code}.pdf"
             with BuildLock(self.project.output):
