@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING, Any
 from ..errors import DocgenError, Problem
 from ..files import file_sha256, write_atomic
 from ..localise.labels import Fallback
-from .plan import inputs
 
 if TYPE_CHECKING:
     from ..project import Project
+    from .plan import Job
 
 NAME = "manifest.json"
 
@@ -83,24 +83,24 @@ class Manifest:
         except DocgenError:
             return cls({})
 
-    def is_current(self, project: Project, lang: str, fmt: str, key: str) -> bool:
+    def is_current(self, project: Project, job: Job) -> bool:
         """Same input hashes, the file as recorded, and no input touched since (like make)."""
-        entry = self.entries.get(f"{lang}/{fmt}")
-        path = project.output_path(lang, fmt)
-        if not (entry and entry.inputs == key and path.exists()):
+        entry = self.entries.get(f"{job.lang}/{job.fmt}")
+        path = project.output_path(job.lang, job.fmt)
+        if not (entry and entry.inputs == job.key and path.exists()):
             return False
         stat = path.stat()
-        return entry.size == stat.st_size and all(
-            p.stat().st_mtime <= stat.st_mtime for p in inputs(project, lang, fmt))
+        return entry.size == stat.st_size and job.newest <= stat.st_mtime
 
-    def record(self, project: Project, lang: str, fmt: str, key: str, pages: int | None,
-               coverage: float, fallbacks: list[Fallback]) -> None:
+    def record(self, project: Project, job: Job, pages: int | None, coverage: float,
+               fallbacks: list[Fallback]) -> None:
+        lang, fmt = job.lang, job.fmt
         path = project.output_path(lang, fmt)
         self.entries[f"{lang}/{fmt}"] = Entry(
             language=lang, format=fmt, path=path.relative_to(project.output).as_posix(),
-            size=path.stat().st_size, pages=pages, sha256=file_sha256(path), inputs=key,
+            size=path.stat().st_size, pages=pages, sha256=file_sha256(path), inputs=job.key,
             input_files={p.relative_to(project.root).as_posix(): file_sha256(p)
-                         for p in inputs(project, lang, fmt)},
+                         for p in job.inputs},
             coverage=round(coverage, 4), fallbacks=tuple(fallbacks))
 
     def text(self, keys: list[str], extra: dict[str, Any] | None = None) -> str:

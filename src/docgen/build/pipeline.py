@@ -47,7 +47,7 @@ def build(project: Project, options: Options,
         manifest = Manifest.load(project.output)
         jobs = plan(project, options, edition)
         todo = [j for j in jobs
-                if options.force or not manifest.is_current(project, j.lang, j.fmt, j.key)]
+                if options.force or not manifest.is_current(project, j)]
         # Before any job: the source loaded and validated once, every catalog checked
         # (``verdict.document`` is that source, for the jobs; None when there is no job). When
         # every job is current, the manifest vouches for the inputs: the stored verdict for
@@ -109,8 +109,7 @@ def _publish(project: Project, manifest: Manifest, report: Report,
                 commit([result.staged])
             published = True
             report.results.append(result)
-            manifest.record(project, job.lang, job.fmt, job.key, result.pages,
-                            result.coverage, result.fallbacks)
+            manifest.record(project, job, result.pages, result.coverage, result.fallbacks)
             note = f", {len(result.fallbacks)} fallback(s)" if result.fallbacks else ""
             pages = f"{result.pages} pages, " if result.pages else ""
             progress(f"{job.lang} {job.fmt}: {result.path} ({pages}{result.seconds:.1f} s{note})")

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from ..i18n.catalogs import Translations
 from ..i18n.languages import UI, Domain
 from ..source.model import PLACEHOLDER
+
+if TYPE_CHECKING:
+    from ..i18n.catalogs import Translations
 
 
 class Msg(str):
