@@ -96,3 +96,13 @@ def docx_text(path: Path) -> str:
         for row in table.rows:
             parts += [cell.text for cell in row.cells]
     return "\n".join(parts)
+
+
+def plant(root: Path, relative: Path, old: str, new: str) -> int:
+    """Replace a unique text in a project copy; the line it is on (counted here, not by
+    docgen, so a test can expect ``file:line`` literally)."""
+    path = root / relative
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return text[: text.index(old)].count("\n") + 1

@@ -15,6 +15,8 @@ import docgen.i18n.rules
 import docgen.source.read
 from docgen.cli import cli
 
+from .conftest import plant
+
 FR_CONTENT = Path("locales/fr/LC_MESSAGES/content.po")
 SOURCE = Path("data/partnerships.yaml")
 # What each command runs the gate for; all of them must print its problems alike.
@@ -32,14 +34,6 @@ def run(root: Path, args: tuple[str, ...]) -> tuple[int, list[str]]:
     assert "Traceback" not in result.output and "internal error" not in result.output
     return result.exit_code, result.output.splitlines()
 
-
-def plant(root: Path, relative: Path, old: str, new: str) -> int:
-    """Replace a unique text; the line it is on (counted here, not by docgen)."""
-    path = root / relative
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, old
-    path.write_text(text.replace(old, new), encoding="utf-8")
-    return text[: text.index(old)].count("\n") + 1
 
 
 def test_a_broken_catalog_reads_the_same_in_every_command(project_dir: Path) -> None:

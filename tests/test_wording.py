@@ -16,6 +16,8 @@ from docgen.i18n.languages import load_languages
 from docgen.i18n.rules import check_catalogs
 from docgen.i18n.spelling import open_speller
 
+from .conftest import plant
+
 FR_PO = Path("locales/fr/LC_MESSAGES/content.po")
 NL_PO = Path("locales/nl/LC_MESSAGES/content.po")
 EN_PO = Path("locales/en/LC_MESSAGES/content.po")
@@ -26,14 +28,6 @@ def run(root: Path, *args: str) -> tuple[int, str]:
     result = CliRunner().invoke(cli, ["--root", str(root), *args])
     return result.exit_code, result.output
 
-
-def plant(root: Path, relative: Path, old: str, new: str) -> int:
-    """Replace a unique text in a file; the line it is on (1-based)."""
-    path = root / relative
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, old
-    path.write_text(text.replace(old, new), encoding="utf-8")
-    return text[: text.index(old)].count("\n") + 1
 
 
 def glossary_line(root: Path, name: str) -> int:
