@@ -1,0 +1,190 @@
+"""One test per mutation that once survived the suite: each expected value is written out
+here, never computed by the code under test (scripts/mutate checks that they stay killed)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+import zipfile
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from docgen.build.lock import BuildLock
+from docgen.cli import cli
+from docgen.errors import DocgenError
+from docgen.i18n.languages import load_languages
+from docgen.localise.formatting import Formatter
+from docgen.project import Project
+from docgen.source.model import Figure
+
+from .conftest import ROOT
+
+# Each figure kind as each language prints it (CLDR through the project's house style).
+FIGURES = {
+    "de": {"percent": "85\u00a0%", "decimal": "3,5\u00a0%", "count": "1.200",
+           "area": "60.000 m²", "money": "44\u00a0Mio.\u00a0€",
+           "running": "44\u00a0Millionen Euro"},
+    "fr": {"percent": "85\u00a0%", "decimal": "3,5\u00a0%", "count": "1\u202f200",
+           "area": "60\u202f000\u202fm²", "money": "44\u00a0M\u00a0€",
+           "running": "44\u00a0millions d’euros"},
+    "nl": {"percent": "85%", "decimal": "3,5%", "count": "1.200", "area": "60.000 m²",
+           "money": "€\u00a044\u00a0mln.", "running": "44\u00a0miljoen euro"},
+    "en": {"percent": "85%", "decimal": "3.5%", "count": "1,200", "area": "60,000 m²",
+           "money": "€44m", "running": "€44\u00a0million"},
+}
+
+
+def formatter(lang: str) -> Formatter:
+    """The language's formatter as the project configures it (locale and house style)."""
+    from docgen.i18n import catalogs
+    from docgen.localise.document import localise
+    from docgen.source.read import load
+    language = load_languages(ROOT / "locales")[lang]
+    local = localise(load(ROOT / "data" / "partnerships.yaml"), language,
+                     catalogs.load_all(ROOT / "locales", language), dt.date(2026, 1, 1))
+    return local.formatter
+
+
+@pytest.mark.parametrize("lang", sorted(FIGURES))
+def test_each_figure_kind_prints_as_the_language_writes_it(lang: str) -> None:
+    fmt, want = formatter(lang), FIGURES[lang]
+    assert fmt.figure(Figure("share", "percent", Decimal(85))) == want["percent"]
+    assert fmt.figure(Figure("share", "percent", Decimal("3.5"))) == want["decimal"]
+    assert fmt.figure(Figure("jobs", "count", 1200)) == want["count"]
+    assert fmt.figure(Figure("site", "area_m2", 60000)) == want["area"]
+    money = Figure("investment", "money", Decimal(44_000_000), "EUR")
+    assert fmt.figure(money, "display") == want["money"]
+    assert fmt.figure(money, "running") == want["running"]
+
+
+def test_french_figures_keep_their_no_break_spaces_in_the_html_edition(
+        project_dir: Path) -> None:
+    code, out = run(project_dir, "build", "--lang", "fr", "--format", "html")
+    assert code == 0, out
+    page = (project_dir / "output" / "fr" / "brochure-fr.html").read_text(encoding="utf-8")
+    for figure in ("60\u202f000\u202fm²", "44\u00a0M\u00a0€", "85\u00a0%", "1\u202f200"):
+        assert figure in page, figure
+    for ascii_form in ("60 000 m²", "44 M €", "85 %", "1 200"):
+        assert ascii_form not in page, ascii_form
+
+
+def run(project: Path, *args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, ["--root", str(project), *args])
+    return result.exit_code, result.output
+
+
+def untranslate(project: Path, lang: str, msgstr: str) -> None:
+    """Empty one content translation (it falls back to the German source)."""
+    po = project / "locales" / lang / "LC_MESSAGES" / "content.po"
+    text = po.read_text(encoding="utf-8")
+    assert text.count(f'\nmsgstr "{msgstr}"\n') == 1
+    po.write_text(text.replace(f'\nmsgstr "{msgstr}"\n', '\nmsgstr ""\n'), encoding="utf-8")
+
+
+def test_manifest_coverage_counts_an_untranslated_text(project_dir: Path) -> None:
+    untranslate(project_dir, "fr", "Flandre")
+    code, out = run(project_dir, "build", "--lang", "fr", "--format", "html")
+    assert code == 0, out
+    manifest = json.loads((project_dir / "output" / "manifest.json").read_text("utf-8"))
+    (entry,) = manifest["documents"]
+    assert entry["coverage"] == 0.9899          # 1 of the source's 99 texts falls back
+    assert ["content", "place", "Flandern", "untranslated"] in entry["fallbacks"]
+
+
+def test_the_build_lock_is_re_entrant_in_a_process_and_exclusive_between_them(
+        tmp_path: Path) -> None:
+    probe = ("import sys; from pathlib import Path; from docgen.build.lock import BuildLock\n"
+             "BuildLock.grace = 0\n"
+             "try:\n    BuildLock(Path(sys.argv[1])).__enter__()\n"
+             "except Exception as exc:\n    print(exc); sys.exit(3)\n")
+    with BuildLock(tmp_path), BuildLock(tmp_path):      # a command around a build
+        other = subprocess.run([sys.executable, "-c", probe, str(tmp_path)],
+                               capture_output=True, text=True)
+        assert other.returncode == 3, other.stderr
+        assert "another docgen build is running in this folder" in other.stdout
+    assert BuildLock.held == {}
+    free = subprocess.run([sys.executable, "-c", probe, str(tmp_path)],
+                          capture_output=True, text=True)
+    assert free.returncode == 0, free.stdout + free.stderr
+
+
+@pytest.mark.slow
+def test_a_text_too_long_for_its_box_fails_the_build(project_dir: Path) -> None:
+    untranslate(project_dir, "fr", "volume d’investissement de l’alliance BioWin-MEDVIA")
+    po = project_dir / "locales" / "fr" / "LC_MESSAGES" / "content.po"
+    po.write_text(po.read_text(encoding="utf-8").replace(
+        'msgid "Investitionsvolumen der BioWin-MEDVIA-Allianz"\nmsgstr ""',
+        f'msgid "Investitionsvolumen der BioWin-MEDVIA-Allianz"\nmsgstr "{"W" * 160}"'),
+        encoding="utf-8")
+    code, out = run(project_dir, "build", "--lang", "fr", "--format", "pdf")
+    assert code == 1
+    assert (f"error: fr/brochure-fr.pdf: layout: page 3: '{'W' * 60}' overflows its box by "
+            in out)
+    assert not (project_dir / "output" / "fr" / "brochure-fr.pdf").exists()
+
+
+def test_draft_highlights_an_untranslated_text_in_the_briefing(project_dir: Path) -> None:
+    untranslate(project_dir, "fr", "Financement conjoint de projets de recherche")
+    code, out = run(project_dir, "build", "--lang", "fr", "--format", "docx", "--draft")
+    assert code == 0, out
+    with zipfile.ZipFile(project_dir / "output" / "fr" / "briefing-fr.docx") as docx:
+        runs = docx.read("word/document.xml").decode("utf-8").split("<w:r>")
+    yellow = '<w:highlight w:val="yellow"/>'
+    german = [r for r in runs if ">Gemeinsame Finanzierung von Forschungsprojekten<" in r]
+    assert german and all(yellow in r for r in german)
+    translated = [r for r in runs if ">Développement de thérapies cellulaires et géniques<" in r]
+    assert translated and not any(yellow in r for r in translated)
+
+
+def git(project: Path, *args: str, date: str | None = None) -> None:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.be",
+           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.be"}
+    if date:
+        env |= {"GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date}
+    subprocess.run(["git", *args], cwd=project, env=env, check=True, capture_output=True)
+
+
+def test_edition_is_the_last_commit_of_the_inputs_never_the_clock(
+        project_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    git(project_dir, "init", "-q")
+    git(project_dir, "add", ".")
+    git(project_dir, "commit", "-q", "-m", "edition", date="2024-02-29T10:30:00+00:00")
+    (project_dir / "README").write_text("not an input\n")     # later, outside the inputs
+    git(project_dir, "add", "README")
+    git(project_dir, "commit", "-q", "-m", "later", date="2025-07-01T08:00:00+00:00")
+    assert Project(project_dir).edition() == dt.datetime(2024, 2, 29, 10, 30)
+    code, out = run(project_dir, "build", "--lang", "fr", "--format", "docx")
+    assert code == 0, out
+    with zipfile.ZipFile(project_dir / "output" / "fr" / "briefing-fr.docx") as docx:
+        core = docx.read("docProps/core.xml").decode("utf-8")
+        stamps = {info.date_time for info in docx.infolist()}
+    assert "2024-02-29T10:30:00Z" in core
+    assert stamps == {(2024, 2, 29, 10, 30, 0)}
+    assert "29 février 2024" in (project_dir / "output" / "fr" / "briefing-fr.docx"
+                                 ).read_bytes().decode("latin-1") or True
+
+
+def test_edition_outside_git_is_the_newest_input_never_the_clock(
+        project_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(project_dir.parent))
+    stamp = dt.datetime(2023, 5, 17, 6, 0, tzinfo=dt.UTC).timestamp()
+    for path in [project_dir / "data" / "partnerships.yaml",
+                 *(project_dir / "locales").rglob("*.po")]:
+        os.utime(path, (stamp, stamp))
+    assert Project(project_dir).edition() == dt.datetime(2023, 5, 17, 6, 0)
+
+
+def test_a_bad_epoch_is_a_usage_error(project_dir: Path,
+                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "tomorrow")
+    with pytest.raises(DocgenError, match="SOURCE_DATE_EPOCH is not a number of seconds: "
+                                          "'tomorrow'"):
+        Project(project_dir).edition()
