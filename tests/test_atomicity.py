@@ -179,3 +179,42 @@ def test_leftovers_of_an_interrupted_build_are_removed(tmp_path: Path) -> None:
     assert sorted(p.name for p in removed) == [".brochure-fr.pdf.x2.tmp",
                                                 ".manifest.json.x1.tmp"]
     assert [p.name for p in (tmp_path / "fr").iterdir()] == ["keep.tmp"]
+
+
+def test_a_build_whose_rename_fails_keeps_the_old_document_and_a_true_manifest(
+        project_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The whole pipeline, in-process (one worker): the briefing's rename fails after the
+    HTML edition was renamed; the briefing stays the old one, nothing temporary is left,
+    and the manifest describes exactly the files on disk."""
+    import hashlib
+    import json
+
+    from docgen.build.pipeline import Options, build
+    from docgen.project import Project
+
+    project = Project(project_dir)
+    options = Options(langs=("fr",), formats=("html", "docx"), jobs=1)
+    build(project, options)
+    out = project_dir / "output"
+    old_docx = (out / "fr" / "briefing-fr.docx").read_bytes()
+    po = project_dir / "locales" / "fr" / "LC_MESSAGES" / "content.po"
+    po.write_text(po.read_text(encoding="utf-8").replace('msgstr "Flandre"', 'msgstr "Flandres"'),
+                  encoding="utf-8")
+    real = os.replace
+
+    def replace(src: str | Path, dst: str | Path) -> None:
+        if str(dst).endswith(".docx"):
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real(src, dst)
+    monkeypatch.setattr(os, "replace", replace)
+    with pytest.raises(DocgenError) as raised:
+        build(project, options)
+    assert str(raised.value) == f"{out / 'fr' / 'briefing-fr.docx'}: cannot write: No space " \
+                                "left on device"
+    assert (out / "fr" / "briefing-fr.docx").read_bytes() == old_docx
+    assert "Flandres" in (out / "fr" / "brochure-fr.html").read_text(encoding="utf-8")
+    assert [p.name for p in out.rglob("*.tmp")] == []
+    entries = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["documents"]
+    for entry in entries:
+        data = (out / entry["path"]).read_bytes()
+        assert entry["sha256"] == hashlib.sha256(data).hexdigest(), entry["path"]
