@@ -188,3 +188,24 @@ def test_a_bad_epoch_is_a_usage_error(project_dir: Path,
     with pytest.raises(DocgenError, match="SOURCE_DATE_EPOCH is not a number of seconds: "
                                           "'tomorrow'"):
         Project(project_dir).edition()
+
+
+def test_money_keeps_one_decimal_and_names_a_currency_without_catalog_words() -> None:
+    fr = Formatter("fr_BE")
+    assert fr.money(Decimal("1500000"), "EUR") == "1,5\u00a0M\u00a0€"
+    assert fr.money(Decimal("2000000"), "USD", "running") == \
+        "2\u00a0millions dollars des États-Unis"
+    assert Formatter("nl_BE").money(Decimal("2500000"), "USD", "running") == \
+        "2,5\u00a0miljoen Amerikaanse dollar"
+    de = Formatter("de_BE", patterns={"EUR": "{amount} Euro"})
+    assert de.money(Decimal("1500000"), "EUR", "running") == "1,5\u00a0Millionen Euro"
+    assert de.money(Decimal("999999.5"), "EUR") == "999.999,50\u00a0€"     # below a million
+
+
+def test_country_url_and_a_money_figure_without_currency() -> None:
+    fr = Formatter("fr_BE")
+    assert fr.country("DE") == "Allemagne"
+    assert fr.country("QQ") == "QQ"                     # no CLDR name: the code itself
+    assert fr.url("https://www.example.be/brochures/") == "www.example.be/brochures"
+    with pytest.raises(AssertionError):
+        fr.figure(Figure("investment", "money", Decimal(5), None))
