@@ -24,14 +24,16 @@ SCRATCH = re.compile(r"(^|/)(\.venv[^/]*|node_modules|__pycache__|\.pytest_cache
 
 def checkout_state() -> set[str] | None:
     """The checkout's changed and untracked files, and every file under output/ (ignored by
-    git, so listed with its size and time); None outside a git checkout."""
+    git, so listed with its size and time); None outside the top of a git checkout."""
     try:
+        top = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=ROOT,
+                             capture_output=True, text=True, timeout=60)
         status = subprocess.run(["git", "status", "--porcelain", "--untracked-files=all"],
                                 cwd=ROOT, capture_output=True, text=True, timeout=60)
     except (OSError, subprocess.SubprocessError):
         return None
-    if status.returncode != 0:
-        return None
+    if status.returncode != 0 or Path(top.stdout.strip() or "/nowhere") != ROOT:
+        return None                 # not a checkout (or a copy inside one, as mutmut makes)
     state = {line for line in status.stdout.splitlines() if not SCRATCH.search(line[3:])}
     output = ROOT / "output"
     if output.is_dir():
