@@ -209,3 +209,23 @@ def test_country_url_and_a_money_figure_without_currency() -> None:
     assert fr.url("https://www.example.be/brochures/") == "www.example.be/brochures"
     with pytest.raises(AssertionError):
         fr.figure(Figure("investment", "money", Decimal(5), None))
+
+
+def test_docgen_check_reports_catalog_and_imprint_warnings_and_missing_glyphs(
+        project_dir: Path) -> None:
+    po = project_dir / "locales" / "fr" / "LC_MESSAGES" / "content.po"
+    po.write_text(po.read_text(encoding="utf-8").replace(
+        'msgstr "Secteur biotech en Wallonie"', 'msgstr "Secteur biotech en Wallonie 漢"'),
+        encoding="utf-8")
+    code, out = run(project_dir, "check")
+    assert code == 1
+    source = project_dir / "data" / "partnerships.yaml"
+    assert f"{po}:117: warning: spelling: '漢' is not in the fr_BE dictionary" in out
+    assert f"{source}:135: warning: imprint.licence is empty: the licence of the text, to be " \
+           "completed before release" in out
+    fonts = ["Inter-Bold", "Inter-Italic", "Inter-Regular", "Inter-SemiBold",
+             "InterDisplay-Bold", "InterDisplay-SemiBold"]
+    for font in fonts:
+        assert f"fr/brochure: font {font}.otf has no glyph for U+6F22 CJK UNIFIED " \
+               "IDEOGRAPH-6F22" in out
+    assert "de/brochure" not in out and "nl/brochure" not in out
