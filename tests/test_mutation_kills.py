@@ -229,3 +229,32 @@ def test_docgen_check_reports_catalog_and_imprint_warnings_and_missing_glyphs(
         assert f"fr/brochure: font {font}.otf has no glyph for U+6F22 CJK UNIFIED " \
                "IDEOGRAPH-6F22" in out
     assert "de/brochure" not in out and "nl/brochure" not in out
+
+
+def localised(project: Path, lang: str):  # type: ignore[no-untyped-def]
+    from docgen.i18n import catalogs
+    from docgen.localise.document import localise
+    from docgen.source.read import load
+    language = load_languages(project / "locales")[lang]
+    return localise(load(project / "data" / "partnerships.yaml"), language,
+                    catalogs.load_all(project / "locales", language), dt.date(2026, 1, 1))
+
+
+def test_localised_imprint_short_titles_and_an_untranslated_label(project_dir: Path) -> None:
+    ui = project_dir / "locales" / "fr" / "LC_MESSAGES" / "ui.po"
+    text = ui.read_text(encoding="utf-8")
+    for old, new in (('msgid "Contents"\nmsgstr "Sommaire"', 'msgid "Contents"\nmsgstr ""'),
+                     ('msgstr[0] "Lieu"\nmsgstr[1] "Lieux"', 'msgstr[0] ""\nmsgstr[1] ""')):
+        assert old in text
+        text = text.replace(old, new)
+    ui.write_text(text, encoding="utf-8")
+    fr = localised(project_dir, "fr")
+    assert fr.imprint.organisation == "Équipe communication, Wallonie"
+    assert [p.short_title for p in fr.partnerships][:2] == ["BioWin et MEDVIA", "ATMP-PIT"]
+    contents = fr.labels("Contents")
+    assert contents == "Contents" and contents.fallback
+    assert fr.labels("Summary") == "Synthèse" and not fr.labels("Summary").fallback
+    places = fr.labels.ngettext("Location", "Locations", 2)
+    assert places == "Locations" and places.fallback          # the English plural
+    assert ("ui", None, "Contents", "untranslated") in [
+        (f.domain, f.context, f.msgid, f.reason) for f in fr.fallbacks]
