@@ -95,6 +95,9 @@ def test_manifest_coverage_counts_an_untranslated_text(project_dir: Path) -> Non
     (entry,) = manifest["documents"]
     assert entry["coverage"] == 0.9899          # 1 of the source's 99 texts falls back
     assert ["content", "place", "Flandern", "untranslated"] in entry["fallbacks"]
+    source = project_dir / "data" / "partnerships.yaml"
+    assert f"{source}:135: warning: imprint.licence is empty: the licence of the text, to be " \
+           "completed before release" in out                  # the build's own warnings
 
 
 def test_the_build_lock_is_re_entrant_in_a_process_and_exclusive_between_them(
@@ -229,6 +232,18 @@ def test_docgen_check_reports_catalog_and_imprint_warnings_and_missing_glyphs(
         assert f"fr/brochure: font {font}.otf has no glyph for U+6F22 CJK UNIFIED " \
                "IDEOGRAPH-6F22" in out
     assert "de/brochure" not in out and "nl/brochure" not in out
+
+
+def test_docgen_check_sees_a_glyph_only_a_draft_prints(project_dir: Path) -> None:
+    """The imprint's "to be completed" marker appears only in a draft: checked too."""
+    ui = project_dir / "locales" / "fr" / "LC_MESSAGES" / "ui.po"
+    text = ui.read_text(encoding="utf-8")
+    assert 'msgstr "à compléter"' in text
+    ui.write_text(text.replace('msgstr "à compléter"', 'msgstr "à compléter 漢"'),
+                  encoding="utf-8")
+    code, out = run(project_dir, "check")
+    assert code == 1
+    assert "fr/brochure: font Inter-Regular.otf has no glyph for U+6F22" in out
 
 
 def localised(project: Path, lang: str):  # type: ignore[no-untyped-def]
