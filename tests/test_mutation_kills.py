@@ -273,3 +273,29 @@ def test_localised_imprint_short_titles_and_an_untranslated_label(project_dir: P
     assert places == "Locations" and places.fallback          # the English plural
     assert ("ui", None, "Contents", "untranslated") in [
         (f.domain, f.context, f.msgid, f.reason) for f in fr.fallbacks]
+
+
+def test_a_plural_translation_keeps_the_count_only_where_the_source_has_it() -> None:
+    from docgen.i18n.po import Entry
+    from docgen.i18n.rules import check_entry
+
+    def messages(*msgstr: str) -> list[str]:
+        entry = Entry(line=7, msgid="One page", msgid_plural="{n} pages", msgstr=list(msgstr),
+                      msgstr_line=9)
+        return [str(p) for p in check_entry(entry, "fr", "ui.po")]
+    assert messages("Une page", "{n} pages") == []
+    assert messages("Une page", "pages") == ["ui.po:9: placeholder {n} is missing"]
+
+
+def test_a_catalog_missing_template_texts_is_told_to_update(project_dir: Path) -> None:
+    from docgen.i18n.rules import check_catalogs
+    ui = project_dir / "locales" / "fr" / "LC_MESSAGES" / "ui.po"
+    text = ui.read_text(encoding="utf-8")
+    entry = '#: templates/edition.html:39\nmsgid "Contents"\nmsgstr "Sommaire"\n\n'
+    assert text.count(entry) == 1
+    ui.write_text(text.replace(entry, ""), encoding="utf-8")
+    languages = [load_languages(project_dir / "locales")["fr"]]
+    found = [str(p) for p in check_catalogs(project_dir / "locales", languages)
+             if "missing" in p.message]
+    assert found == [f"{ui}: warning: 1 text(s) of {project_dir / 'locales' / 'ui.pot'} are "
+                     "missing (first: 'Contents'); run 'docgen i18n update'"]
