@@ -273,6 +273,9 @@ def test_localised_imprint_short_titles_and_an_untranslated_label(project_dir: P
     assert places == "Locations" and places.fallback          # the English plural
     assert ("ui", None, "Contents", "untranslated") in [
         (f.domain, f.context, f.msgid, f.reason) for f in fr.fallbacks]
+    en = localised(project_dir, "en")            # the labels' source language: no catalog
+    assert en.labels.ngettext("Location", "Locations", 2) == "Locations"
+    assert en.labels.ngettext("Location", "Locations", 1) == "Location"
 
 
 def test_a_plural_translation_keeps_the_count_only_where_the_source_has_it() -> None:
