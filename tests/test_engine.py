@@ -110,7 +110,7 @@ def test_a_second_build_at_the_same_time_is_refused(project_dir: Path) -> None:
     project.output.mkdir()
     holder = subprocess.Popen(           # another process holds the build lock
         [sys.executable, "-c", "import sys, time; from pathlib import Path; "
-         "from docgen.build.publish import BuildLock; "
+         "from docgen.build.lock import BuildLock; "
          "lock = BuildLock(Path(sys.argv[1])).__enter__(); print('held', flush=True); "
          "time.sleep(30)", str(project.output)], stdout=subprocess.PIPE, text=True)
     try:
