@@ -15,6 +15,53 @@ ROOT = Path(__file__).resolve().parent.parent
 EPOCH = "1795000000"
 
 
+# What a test session may leave in the checkout: virtualenvs, npm's packages, caches of
+# Python, pytest, ruff and mypy, and mutmut's copy. Anything else is a test writing outside
+# its temporary folder.
+SCRATCH = re.compile(r"(^|/)(\.venv[^/]*|node_modules|__pycache__|\.pytest_cache|\.mypy_cache"
+                     r"|\.ruff_cache|[^/]*\.egg-info|mutants|\.hypothesis)(/|$)")
+
+
+def checkout_state() -> set[str] | None:
+    """The checkout's changed and untracked files, and every file under output/ (ignored by
+    git, so listed with its size and time); None outside the top of a git checkout."""
+    try:
+        top = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=ROOT,
+                             capture_output=True, text=True, timeout=60)
+        status = subprocess.run(["git", "status", "--porcelain", "--untracked-files=all"],
+                                cwd=ROOT, capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if status.returncode != 0 or Path(top.stdout.strip() or "/nowhere") != ROOT:
+        return None                 # not a checkout (or a copy inside one, as mutmut makes)
+    state = {line for line in status.stdout.splitlines() if not SCRATCH.search(line[3:])}
+    output = ROOT / "output"
+    if output.is_dir():
+        state |= {f"{p.relative_to(ROOT)} {p.stat().st_size} {p.stat().st_mtime_ns}"
+                  for p in output.rglob("*") if p.is_file()}
+    return state
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    session.config.stash[CHECKOUT] = checkout_state()
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Fail the session if a test wrote into the checkout instead of a temporary folder."""
+    before = session.config.stash.get(CHECKOUT, None)
+    after = checkout_state() if before is not None else None
+    if before is None or after is None or before == after:
+        return
+    changed = sorted(before ^ after)
+    session.config.get_terminal_writer().line(
+        "\ntests wrote into the checkout (write under tmp_path instead):\n  "
+        + "\n  ".join(changed[:20]), red=True)
+    session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+CHECKOUT = pytest.StashKey[set[str] | None]()
+
+
 @pytest.fixture(autouse=True)
 def _edition(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)

@@ -12,6 +12,26 @@ from docgen.source.read import load
 
 from .conftest import flat
 
+# Every figure of the source as each language prints it (display|running form where they
+# differ), written out: never computed by the Formatter under test. Spaces are flattened
+# (``flat``); tests/test_mutation_kills.py checks the no-break spaces themselves.
+SAME = ["15", "2020", "2021", "2023–2024", "2024", "2025", "2026", "2028", "2032", "26",
+         "470", "500", "6", "60", "75", "9", "www.kickstartbiomanufacturing.be"]
+FIGURES = {
+    "de": SAME + ["1.200", "50.000", "60.000 m²", "35 %", "7 %", "85 %", "neun",
+                   "50+|mindestens 50", "44 Mio. €|44 Millionen Euro",
+                   "100 Mio. €|100 Millionen Euro", "80 Mrd. €|80 Milliarden Euro"],
+    "fr": SAME + ["1 200", "50 000", "60 000 m²", "35 %", "7 %", "85 %", "neuf",
+                   "au moins 50", "44 M €|44 millions d’euros",
+                   "100 M €|100 millions d’euros", "80 Md €|80 milliards d’euros"],
+    "nl": SAME + ["1.200", "50.000", "60.000 m²", "35%", "7%", "85%", "negen",
+                   "50+|minstens 50", "€ 44 mln.|44 miljoen euro",
+                   "€ 100 mln.|100 miljoen euro", "€ 80 mld.|80 miljard euro"],
+    "en": SAME + ["1,200", "50,000", "60,000 m²", "35%", "7%", "85%", "nine",
+                   "50+|at least 50", "€44m|€44 million", "€100m|€100 million",
+                   "€80bn|€80 billion"],
+}
+
 
 def localised(root: Path, lang: str) -> LDocument:
     """The language's finished content, as every document prints it (edition 1 January 2026)."""
@@ -21,7 +41,7 @@ def localised(root: Path, lang: str) -> LDocument:
 
 
 def facts(root: Path, lang: str) -> list[str]:
-    """Organisations, places, links abroad, every figure (formatted by Babel) and the URL.
+    """Organisations, places, links abroad, every figure (``FIGURES``) and the URL.
 
     A figure is found in its display form ("44 Mio. €", "50+") or its running-text form
     ("44 Millionen Euro", "mindestens 50"): either is written "display|running"; use
@@ -29,13 +49,7 @@ def facts(root: Path, lang: str) -> list[str]:
     chart only: not here.
     """
     local = localised(root, lang)
-    doc = load(root / "data" / "partnerships.yaml")
-    fmt = local.formatter
-    out = []
-    for figures in [doc.figures] + [p.figures for p in doc.partnerships]:
-        out += ["|".join(dict.fromkeys(flat(fmt.figure(f, slot)).strip()
-                                       for slot in ("display", "running")))
-                for f in figures.values() if f.derivation is None]
+    out = list(FIGURES[lang])
     for p in local.partnerships:
         out += p.organisations + list(p.places) + [p.title]
         out += [c.country for c in p.connections]

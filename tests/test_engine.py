@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import subprocess
 import sys
 import time
@@ -16,7 +15,7 @@ from docgen.build.pipeline import Options, build
 from docgen.errors import DocgenError
 from docgen.project import Project
 
-from .conftest import EPOCH, copy_project, fill_imprint
+from .conftest import copy_project, fill_imprint
 
 pytestmark = pytest.mark.slow
 FILES = [name.format(lang=lang) for lang in ("de", "fr", "nl", "en")
@@ -104,25 +103,6 @@ def test_a_write_that_fails_half_way_keeps_the_old_file(project_dir: Path,
     with pytest.raises(DocgenError, match="failed its check"):
         build(project, Options(langs=("fr",), formats=("pdf",), force=True, jobs=1))
     assert target.read_bytes() == good
-
-
-def test_a_killed_build_leaves_no_partial_file(project_dir: Path) -> None:
-    project = Project(project_dir)
-    build(project, Options())
-    before = {f: (project_dir / "output" / f).read_bytes() for f in FILES}
-    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH}
-    proc = subprocess.Popen([sys.executable, "-m", "docgen", "--root", str(project_dir),
-                             "build", "--force"], env=env, start_new_session=True,
-                            stderr=subprocess.DEVNULL)
-    time.sleep(2.0)
-    os.killpg(proc.pid, signal.SIGKILL)
-    proc.wait()
-    for f in FILES:   # each file is the old one or a whole new one, never a torn one
-        data = (project_dir / "output" / f).read_bytes()
-        assert data == before[f]
-    report = build(project, Options(force=True))
-    assert len(report.results) == 16                  # 4 languages × pdf, print, docx, html
-    assert list((project_dir / "output").glob("*/.*.tmp")) == []
 
 
 def test_a_second_build_at_the_same_time_is_refused(project_dir: Path) -> None:

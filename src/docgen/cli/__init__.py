@@ -154,7 +154,7 @@ def bundle(ctx: click.Context, order: str) -> None:
 
     \b
     Example:
-      docgen bundle && (cd /tmp/x && unzip -q ~/docgen/output/dist/*.zip && sha256sum -c SHA256SUMS)
+      docgen bundle && unzip -qd /tmp/b output/dist/*.zip && cd /tmp/b && sha256sum -c SHA256SUMS
     """
     from ..release.bundle import bundle as make_bundle
     from ..release.state import current
