@@ -97,7 +97,9 @@ def test_missing_project_and_internal_errors_are_clean(tmp_path: Path,
         raise RuntimeError("unexpected")
     monkeypatch.setattr(docgen.build.pipeline, "build", boom)
     code, out = run("build")
-    assert code == 1 and "internal error (RuntimeError: unexpected)" in out
+    assert code == 1 and out.splitlines()[-1] == (
+        "error: docgen: internal error (RuntimeError: unexpected); run again with --debug "
+        "for the traceback")
     assert "Traceback" not in out
 
 

@@ -15,7 +15,7 @@ import pytest
 
 from docgen.build import publish
 from docgen.build.lock import BuildLock
-from docgen.build.manifest import Manifest
+from docgen.build.manifest import Entry, Manifest
 from docgen.errors import DocgenError
 from docgen.files import cannot_write, code_version, digest, write_atomic
 
@@ -125,11 +125,12 @@ def test_manifest_reads_what_it_wrote_in_utf8(tmp_path: Path) -> None:
     entry = {"language": "fr", "format": "html", "path": "fr/brochure-fr.html", "size": 3,
              "pages": None, "sha256": "0" * 64, "inputs": "k", "input_files": {},
              "coverage": 0.99, "fallbacks": [["content", None, "Fachkräfte", "untranslated"]]}
-    Manifest({"fr/html": entry}).save(tmp_path, ["fr/html"])
+    Manifest({"fr/html": Entry.from_json(entry)}).save(tmp_path, ["fr/html"])
     text = (tmp_path / "manifest.json").read_text(encoding="utf-8")
     assert text.startswith('{\n  "generator": "docgen",\n  "documents": [\n')
     assert '"Fachkräfte"' in text                        # UTF-8, not \u00e4
-    assert Manifest.load(tmp_path).entries == {"fr/html": entry}
+    assert Manifest.load(tmp_path).entries == {"fr/html": Entry.from_json(entry)}
+    assert Manifest.load(tmp_path).entries["fr/html"].as_json() == entry
     assert json.loads(text)["documents"] == [entry]
 
 

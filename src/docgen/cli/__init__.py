@@ -39,7 +39,7 @@ class _Group(click.Group):
                 raise
             where = str(exc.filename or "docgen")     # a temporary file: the file it becomes
             where = re.sub(r"/\.([^/]+)\.[A-Za-z0-9_]{8}\.tmp$", r"/\1", where)
-            click.echo(f"error: {where}: {exc.strerror or exc}", err=True)
+            show([Problem(where, None, str(exc.strerror or exc))])
             ctx.exit(1)
         except (KeyboardInterrupt, SystemExit, GeneratorExit):
             raise
@@ -47,8 +47,8 @@ class _Group(click.Group):
             if ctx.obj and ctx.obj.get("debug"):
                 raise
             text = (str(exc).strip().splitlines() or [""])[0][:200]
-            click.echo(f"error: internal error ({type(exc).__name__}: {text}); "
-                       "run again with --debug for the traceback", err=True)
+            show([Problem("docgen", None, f"internal error ({type(exc).__name__}: {text}); "
+                                  "run again with --debug for the traceback")])
             ctx.exit(1)
 
 
