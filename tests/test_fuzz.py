@@ -2,7 +2,7 @@
 
 In-process, the gate, the source reader and localisation may only raise DocgenError.
 Real builds may only exit 0, 1 or 2, never print a traceback or an internal error, and
-change no output when they fail. DOCGEN_FUZZ_EXAMPLES (default 200) sets the in-process
+change no output when they fail. DOCGEN_FUZZ_EXAMPLES (default 100) sets the in-process
 examples, DOCGEN_FUZZ_BUILDS (default and CI: 20) the real builds.
 """
 
@@ -26,7 +26,7 @@ from docgen.errors import DocgenError
 
 from .conftest import EPOCH, ROOT, copy_project
 
-EXAMPLES = int(os.environ.get("DOCGEN_FUZZ_EXAMPLES", "200"))
+EXAMPLES = int(os.environ.get("DOCGEN_FUZZ_EXAMPLES", "100"))
 BUILDS = min(int(os.environ.get("DOCGEN_FUZZ_BUILDS", "20")), EXAMPLES)
 TARGETS = ["locales/fr/LC_MESSAGES/content.po", "locales/fr/LC_MESSAGES/ui.po",
            "locales/de/LC_MESSAGES/ui.po", "data/partnerships.yaml", "locales/languages.yaml"]
@@ -88,7 +88,7 @@ def pristine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 
 def _gate_and_localise(root: Path) -> None:
-    from docgen.i18n.rules import check_catalogs
+    from docgen.build.gate import BUILD, gate
     from docgen.localise.content import content, load_catalogs
     from docgen.project import Project
     from docgen.render import html
@@ -96,10 +96,10 @@ def _gate_and_localise(root: Path) -> None:
 
     project = Project(root)
     languages = project.select([])
-    problems = check_catalogs(project.locales, languages)
-    if any(not p.warning for p in problems):
-        raise DocgenError([p for p in problems if not p.warning])
-    doc = load(project.source)
+    verdict = gate(project, languages, BUILD, dt.datetime(2026, 11, 1))
+    if verdict.errors:
+        raise DocgenError(verdict.errors)
+    doc = verdict.document or load(project.source)
     for language in languages:
         local = content(doc, language, load_catalogs(project.locales, language),
                         dt.date(2026, 11, 1))
