@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import docgen.i18n.rules
-from docgen.build.gate import CATALOGS, IMPRINT, SOURCE, gate
+from docgen.build.gate import CATALOGS, IMPRINT, SOURCE, WORDING, gate
 from docgen.errors import Problem
 from docgen.project import Project
 
@@ -54,3 +54,23 @@ def test_a_stored_verdict_is_reused_only_for_the_same_inputs(
     cache.write_text(json.dumps({key: [{"nonsense": 1}] for key in stored}), encoding="utf-8")
     assert gate(project, languages, (CATALOGS,), reuse=True) == first
     assert len(calls) == 4
+
+
+def test_each_family_runs_alone(project_dir: Path) -> None:
+    """A family asked alone runs alone: the imprint without the source family still reads
+    the source; the catalog rules without the wording family report no spelling."""
+    po = project_dir / "locales" / "fr" / "LC_MESSAGES" / "content.po"
+    po.write_text(po.read_text(encoding="utf-8").replace(
+        'msgstr "Secteur biotech en Wallonie"', 'msgstr "Secteur biotech en Wallonnnie"'),
+        encoding="utf-8")
+    project = Project(project_dir)
+    languages = project.select(["fr"])
+    imprint = gate(project, languages, (IMPRINT,))
+    assert [p.message.split(" is empty")[0] for p in imprint.problems] == [
+        "imprint.publisher.name", "imprint.publisher.address", "imprint.contact",
+        "imprint.website", "imprint.copyright", "imprint.licence"]
+    assert gate(project, languages, (CATALOGS,)).problems == ()
+    wording = gate(project, languages, (WORDING,)).problems
+    assert len(wording) == 1 and wording[0].message.startswith(
+        "spelling: 'Wallonnnie' is not in the fr_BE dictionary (")   # then the suggestions
+    assert wording[0].message.endswith("; correct it or add it to locales/fr/words.txt")

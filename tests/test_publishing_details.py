@@ -146,3 +146,31 @@ def test_an_unchanged_input_skips_a_document_and_a_touched_one_rebuilds_it(
     po = project_dir / "locales" / "fr" / "LC_MESSAGES" / "ui.po"
     os.utime(po, (page.stat().st_mtime + 10, page.stat().st_mtime + 10))   # saved again
     assert [r.skipped for r in build(project, options).results] == [False]
+
+
+def test_the_manifest_keeps_what_the_page_adds_and_orders_strangers_last(
+        tmp_path: Path) -> None:
+    entry = {"language": "fr", "format": "html", "path": "fr/brochure-fr.html", "size": 3,
+             "pages": None, "sha256": "0" * 64, "inputs": "k", "input_files": {},
+             "coverage": 1.0, "fallbacks": []}
+    other = dict(entry, language="xx", format="pdf", path="xx/brochure-xx.pdf")
+    Manifest({"xx/pdf": Entry.from_json(other), "fr/html": Entry.from_json(entry)}).save(
+        tmp_path, ["fr/html"])                              # xx/pdf is in no order: last
+    data = json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))
+    assert [d["language"] for d in data["documents"]] == ["fr", "xx"]
+    data["edition"] = {"date": "2026-11-29"}                # what the download page adds
+    (tmp_path / "manifest.json").write_text(json.dumps(data), encoding="utf-8")
+    assert Manifest.read(tmp_path).extra == {"edition": {"date": "2026-11-29"}}
+
+
+def test_a_worker_closes_the_lock_it_inherited(tmp_path: Path) -> None:
+    """In a forked worker the parent's lock file is closed (the lock stays the parent's)."""
+    lock = BuildLock(tmp_path)
+    lock.__enter__()
+    fd = BuildLock.fds[tmp_path.resolve()]
+    BuildLock.close_inherited()
+    assert BuildLock.fds == {} and BuildLock.held == {}
+    with pytest.raises(OSError):
+        os.fstat(fd)                                        # closed: the flock is gone too
+    with BuildLock(tmp_path):                               # so the folder can be locked again
+        pass
