@@ -174,3 +174,31 @@ def test_a_worker_closes_the_lock_it_inherited(tmp_path: Path) -> None:
         os.fstat(fd)                                        # closed: the flock is gone too
     with BuildLock(tmp_path):                               # so the folder can be locked again
         pass
+
+
+def test_no_manifest_is_an_error_naming_where_it_should_be(tmp_path: Path) -> None:
+    with pytest.raises(DocgenError) as caught:
+        Manifest.read(tmp_path)
+    assert str(caught.value) == f"{tmp_path}/manifest.json: no manifest: run 'docgen build' first"
+
+
+def test_the_manifest_records_a_document_as_built(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from docgen.build.plan import Job
+    from docgen.project import Project
+    source = tmp_path / "data" / "partnerships.yaml"
+    source.parent.mkdir()
+    source.write_bytes(b"x")
+    pdf = tmp_path / "output" / "fr" / "brochure-fr.pdf"
+    pdf.parent.mkdir(parents=True)
+    pdf.write_bytes(b"%PDF-1.7 abc")
+    job = Job(lang="fr", fmt="pdf", key="k1", edition=dt.datetime(2026, 1, 1),
+              inputs=(source,))
+    manifest = Manifest({})
+    manifest.record(Project(tmp_path), job, 12, 0.5, [])
+    assert manifest.entries["fr/pdf"].as_json() == {
+        "language": "fr", "format": "pdf", "path": "fr/brochure-fr.pdf", "size": 12,
+        "pages": 12, "sha256": hashlib.sha256(b"%PDF-1.7 abc").hexdigest(), "inputs": "k1",
+        "input_files": {"data/partnerships.yaml": hashlib.sha256(b"x").hexdigest()},
+        "coverage": 0.5, "fallbacks": []}

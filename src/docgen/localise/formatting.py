@@ -94,6 +94,8 @@ class Formatter:
         '€44m'
         >>> Formatter("nl_BE").money(Decimal("1500"), "EUR", "running")
         '€\xa01.500,00'
+        >>> Formatter("sl_SI").money(Decimal("44000000"), "USD", "running")   # CLDR's name
+        '44\xa0milijonov ameriških dolarjev'
         """
         if amount < COMPACT_FROM:
             return format_currency(amount, currency, locale=self.numbers)
@@ -103,8 +105,8 @@ class Formatter:
         words = format_compact_decimal(amount, format_type="long", locale=self.numbers,
                                        fraction_digits=1).replace(" ", "\u00a0")
         pattern = self.patterns.get(currency)
-        if pattern is None:         # no catalog words for this currency: CLDR's name
-            name = get_currency_name(currency, count=2, locale=self.locale)
+        if pattern is None:         # no catalog words: CLDR's name, in the amount's plural
+            name = get_currency_name(currency, count=int(amount), locale=self.locale)
             return f"{words} {name}"
         return pattern.replace("{amount}", words)
 
@@ -155,7 +157,8 @@ class Formatter:
         """
         if self.style.year_range == "closed":
             return f"{self.year(first)}–{self.year(last)}"
-        return format_interval(dt.date(first, 1, 1), dt.date(last, 1, 1), "y",
+        # (no mutate: with the skeleton "y" any day of each year gives the same interval)
+        return format_interval(dt.date(first, 1, 1), dt.date(last, 1, 1), "y",  # pragma: no mutate
                                locale=self.locale)
 
     def at_least(self, value: int, slot: str = "display") -> str:

@@ -98,9 +98,11 @@ class Labels:
     after the template was extracted) make a renderer ask for another one: it is looked up
     then and, missing, still listed, never silent.
 
-    >>> labels = Labels(None, [("Contents", None)])
-    >>> labels("Contents"), labels.fallbacks
-    ('Contents', [])
+    >>> labels = Labels(None, [("Contents", None)])     # the source language: no catalog
+    >>> labels("Contents"), labels("Contents").fallback, labels.fallbacks
+    ('Contents', False, [])
+    >>> labels("Not in the template"), labels.ngettext("{k} place", "{k} places", 3, k=3)
+    ('Not in the template', '3 places')
     """
 
     def __init__(self, translations: Translations | None,
@@ -108,8 +110,8 @@ class Labels:
         self._translations = translations
         self.fallbacks: list[Fallback] = []
         self._lookup = _Lookup(UI, translations, self.fallbacks)
-        self._forms = {msgid: self._lookup.forms(msgid, None, plural)
-                       for msgid, plural in msgids}
+        # (a plural's source forms are ngettext's own arguments: only the msgid is looked up)
+        self._forms = {msgid: self._lookup.forms(msgid, None) for msgid, _plural in msgids}
 
     def _resolved(self, msgid: str) -> tuple[list[str], bool]:
         found = self._forms.get(msgid)
