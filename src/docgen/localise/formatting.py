@@ -88,6 +88,8 @@ class Formatter:
         >>> de = Formatter("de_BE", patterns={"EUR": "{amount} Euro"})
         >>> de.money(Decimal("80000000000"), "EUR")
         '80\xa0Mrd.\xa0€'
+        >>> de.money(Decimal("1000000"), "EUR"), de.money(Decimal("999999"), "EUR")
+        ('1\xa0Mio.\xa0€', '999.999,00\xa0€')
         >>> de.money(Decimal("44000000"), "EUR", "running")
         '44\xa0Millionen Euro'
         >>> Formatter("en_IE", Style(numbers="en_GB")).money(Decimal("44000000"), "EUR")

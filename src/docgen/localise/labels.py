@@ -103,6 +103,8 @@ class Labels:
     ('Contents', False, [])
     >>> labels("Not in the template"), labels.ngettext("{k} place", "{k} places", 3, k=3)
     ('Not in the template', '3 places')
+    >>> labels.ngettext("{k} place", "{k} places", 1, k=1).key     # for the review document
+    ('ui', None, '{k} place')
     """
 
     def __init__(self, translations: Translations | None,
