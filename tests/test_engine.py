@@ -184,3 +184,30 @@ def test_a_removed_language_leaves_the_manifest_and_the_bundle(project_dir: Path
     assert {d["language"] for d in manifest["documents"]} == {"de", "fr", "en"}
     with zipfile.ZipFile(bundle(project, current(project))) as archive:
         assert not [n for n in archive.namelist() if n.startswith("nl/")]
+
+
+def test_the_language_list_is_parsed_once_and_again_when_it_changes(
+        project_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A build that changed nothing reads the language list from output/.cache (no YAML)."""
+    import docgen.project
+    calls: list[Path] = []
+    real = docgen.project.load_languages
+
+    def counted(locales: Path):  # type: ignore[no-untyped-def]
+        calls.append(locales)
+        return real(locales)
+    monkeypatch.setattr(docgen.project, "load_languages", counted)
+    assert list(Project(project_dir).languages) == ["de", "fr", "nl", "en"]
+    again = Project(project_dir).languages                  # a new project: the cache
+    assert list(again) == ["de", "fr", "nl", "en"] and len(calls) == 1
+    assert (again["en"].locale, again["en"].name, again["en"].style.numbers,
+            again["en"].style.year_range, again["fr"].style.words) == \
+        ("en_IE", "English", "en_GB", "closed", "fr_BE")
+    style = project_dir / "locales" / "style.yaml"
+    style.write_text(style.read_text(encoding="utf-8").replace(
+        "en: {numbers: en_GB,", "en: {numbers: en_IE,"), encoding="utf-8")
+    assert Project(project_dir).languages["en"].style.numbers == "en_IE"
+    assert len(calls) == 2                                  # changed: parsed again
+    (project_dir / "output" / ".cache" / "languages.json").write_text("{", encoding="utf-8")
+    assert list(Project(project_dir).languages) == ["de", "fr", "nl", "en"]
+    assert len(calls) == 3                                  # damaged: parsed again

@@ -58,6 +58,7 @@ def digest(paths: list[Path], root: Path, *extra: str) -> str:
     return h.hexdigest()
 
 
+@lru_cache(maxsize=1)
 def code_version() -> str:
     """The hash of docgen's own code: a change in it rebuilds everything."""
     package = Path(__file__).parent

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import subprocess
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from functools import cached_property
 from pathlib import Path
 
 from .errors import DocgenError, Problem, UsageError
+from .files import code_version, digest, write_atomic
 from .i18n.languages import Language, load_languages
+from .i18n.style import Style
 
 # Each format and its file in output/<lang>/; a plain build makes them all.
 OUTPUTS = {"pdf": "brochure-{lang}.pdf", "print": "brochure-{lang}-print.pdf",
@@ -44,7 +47,30 @@ class Project:
 
     @cached_property
     def languages(self) -> dict[str, Language]:
-        return load_languages(self.locales)
+        """The language list (``locales/languages.yaml`` and ``style.yaml``), validated.
+
+        Kept in ``output/.cache/languages.json`` under the hash of both files and of the
+        code: a build that changed neither does not parse YAML again.
+        """
+        files = [self.locales / "languages.yaml", self.locales / "style.yaml"]
+        key = digest([f for f in files if f.exists()], self.root, code_version())
+        cache = self.output / ".cache" / "languages.json"
+        try:
+            data = json.loads(cache.read_text(encoding="utf-8"))
+            if data["key"] == key:
+                return {code: Language(code, d["locale"], d["name"], Style(**d["style"]))
+                        for code, d in data["languages"].items()}
+        except (OSError, ValueError, KeyError, TypeError):
+            pass                        # none, another version's, or damaged: read the YAML
+        found = load_languages(self.locales)
+        try:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(cache, json.dumps({"key": key, "languages": {
+                code: {"locale": x.locale, "name": x.name, "style": asdict(x.style)}
+                for code, x in found.items()}}, ensure_ascii=False).encode("utf-8"))
+        except (OSError, DocgenError):
+            pass                        # a read-only project still builds
+        return found
 
     def select(self, codes: tuple[str, ...] | list[str]) -> list[Language]:
         """The languages asked for (all when none); an unknown one is a usage error."""

@@ -7,11 +7,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from ..errors import DocgenError, Problem, raise_if_errors
-from ..source.yamllimits import compose_text, read_text
-from ..source.yamlnodes import Reader
 from .style import Style, load_styles
 
 
@@ -66,6 +62,11 @@ def load_languages(locales_dir: Path) -> dict[str, Language]:
 
     Keys are read as text, so ``no:`` (Norwegian) is not YAML 1.1's ``False``.
     """
+    import yaml  # (here: a build whose language list is cached never imports PyYAML)
+
+    from ..source.yamllimits import compose_text, read_text
+    from ..source.yamlnodes import Reader
+
     path = locales_dir / "languages.yaml"
     shown = str(path)
     root = compose_text(read_text(path, shown, "the language list is missing"), shown)

@@ -9,11 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-from babel import Locale, UnknownLocaleError
-
 from ..errors import DocgenError, Problem
-from ..source.yamllimits import compose_text, read_text
 
 SLOTS = ("running", "display")
 FORMS = ("long", "short")
@@ -42,6 +38,10 @@ def load_styles(path: Path) -> dict[str, Style]:
     """Each language's style; a language the file does not name keeps the defaults."""
     if not path.exists():
         return {}
+    import yaml  # (here: see load_languages)
+
+    from ..source.yamllimits import compose_text, read_text
+
     shown = str(path)
     root = compose_text(read_text(path, shown, "the house style is missing"), shown)
     if root is None:
@@ -70,6 +70,8 @@ def load_styles(path: Path) -> dict[str, Style]:
 
 
 def _validate(values: dict[str, str], lang: str, shown: str, line: int) -> list[Problem]:
+    from babel import Locale, UnknownLocaleError
+
     choices = {"running": FORMS, "display": FORMS, "year_range": YEAR_RANGES}
     problems = [Problem(shown, line, f"{lang}.{name}: {values[name]!r} is not one of "
                         f"{', '.join(allowed)}")
