@@ -82,11 +82,6 @@ class InputFiles:
         return self._records[path]
 
 
-def inputs(project: Project, lang: str, fmt: str) -> list[Path]:
-    """Every file one document is built from."""
-    return InputFiles(project).of(lang, fmt)
-
-
 def outside_inputs(project: Project, fmt: str) -> list[str]:
     """What a document is built from outside the project folder, as hashable text."""
     if fmt != "print":

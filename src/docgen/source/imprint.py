@@ -9,7 +9,6 @@ and a draft shows "to be completed" in its place.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import yaml
 
@@ -70,20 +69,6 @@ def read(r: Reader, node: yaml.Node | None) -> Imprint:
         font_credit=r.text(f.get("font_credit"), "imprint.font_credit",
                            "imprint.font_credit", {}),
         lines={name: _line(n, top) for name, n in nodes.items()})
-
-
-def from_file(path: Path) -> Imprint | None:
-    """Only the imprint, read fast (libyaml when present): the build's warnings need no
-    more, and a broken source is reported by the full reader. None if it cannot be read."""
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    try:
-        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=loader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return None
-    if not isinstance(root, yaml.MappingNode):
-        return None
-    node = next((v for k, v in root.value if getattr(k, "value", None) == "imprint"), None)
-    return read(Reader(str(path)), node) if node is not None else None
 
 
 def warnings(imprint: Imprint, path: str, languages: list[str]) -> list[Problem]:
